@@ -1,0 +1,52 @@
+# sahel-data: `make release` and `make test` do all set-up on a machine with python3 and make.
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+CORPUS ?= seeds
+OUT ?= datapackage
+export PREFECT_HOME ?= $(CURDIR)/.prefect
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+
+.PHONY: help install release validate test lint unit schemas bench-quality bench-heldout clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP) ## create .venv with the pinned dependencies (requirements.lock)
+
+schemas: $(STAMP) ## regenerate schemas/ (frictionless table schemas) from the spec
+	$(PY) -m sahel_data.spec schemas >/dev/null
+
+release: schemas ## run the Prefect flow on $(CORPUS)/ and publish $(OUT)/
+	$(VENV)/bin/sahel-data release --corpus $(CORPUS) --out $(OUT)
+
+validate: $(STAMP) ## validate $(OUT)/ (pandera, frictionless, provenance)
+	$(VENV)/bin/sahel-data validate $(OUT) --corpus $(CORPUS)
+	$(VENV)/bin/frictionless validate $(OUT)/datapackage.json
+
+lint: $(STAMP) ## ruff
+	$(VENV)/bin/ruff check src tests benchmarks flows
+
+unit: $(STAMP) ## tests without the end-to-end flow run
+	$(PY) -m pytest -m "not flow"
+
+test: $(STAMP) lint ## lint, then every test (doctests, unit, contract, flow)
+	$(PY) -m pytest
+
+bench-quality: $(STAMP) ## extraction precision/recall/F1 on the seeds' answer keys
+	$(PY) benchmarks/extraction_quality.py
+
+bench-heldout: $(STAMP) ## the same on the held-out articles
+	$(PY) benchmarks/extraction_quality.py --corpus tests/fixtures/heldout/corpus --gold tests/fixtures/heldout/gold
+
+clean: ## remove the venv and caches (not datapackage/)
+	rm -rf $(VENV) .prefect .pytest_cache .ruff_cache

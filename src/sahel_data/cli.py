@@ -1,0 +1,111 @@
+"""`sahel-data` commands: release, validate, extract. Shared options are defined once."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+log = logging.getLogger("sahel_data")
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    for noisy in ("prefect", "httpx", "uvicorn", "distributed", "frictionless"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    from sahel_data.flows import run_release
+
+    info = run_release(Path(args.corpus), Path(args.out), args.skip_invalid)
+    if info.changed:
+        print(f"published {args.out} version {info.version} ({info.reason})")
+    else:
+        print(f"up to date: {args.out} version {info.version}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from sahel_data.validate import corpus_for, validate_package
+
+    package = Path(args.package)
+    if not (package / "datapackage.json").exists():
+        print(f"{package}: no datapackage.json here; pass the package folder (e.g. datapackage/)", file=sys.stderr)
+        return 2
+    corpus = corpus_for(package, Path(args.corpus) if args.corpus else None)
+    checks = validate_package(package, corpus)
+    for c in checks:
+        print(f"{'ok  ' if c.ok else 'FAIL'} {c.name}: {c.detail}")
+    return 0 if all(c.ok for c in checks) else 1
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from sahel_data.extract.article import extract_articles
+    from sahel_data.ingest import read_article
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"{path}: no such file; pass an article file", file=sys.stderr)
+        return 2
+    article = read_article(path.resolve(), path.resolve().parent)
+    (ex,) = list(extract_articles([article]))
+    out = {
+        "articles": [ex.article],
+        "actors": [{"actor_id": k, **v} for k, v in sorted(ex.actors.items())],
+        "mentions": ex.mentions,
+        "events": ex.events,
+        "quantities": ex.quantities,
+    }
+    print(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    corpus = argparse.ArgumentParser(add_help=False)
+    corpus.add_argument("--corpus", help="folder of article files (read recursively; dotfiles skipped)")
+
+    parser = argparse.ArgumentParser(prog="sahel-data", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    release = sub.add_parser("release", parents=[common, corpus], help="run the flow: corpus -> validated Data Package")
+    release.set_defaults(func=cmd_release, corpus="seeds")
+    release.add_argument("--out", default="datapackage", help="package folder to publish into (created if missing)")
+    release.add_argument("--skip-invalid", action="store_true", help="publish without unreadable files (listed in the log)")
+
+    validate = sub.add_parser("validate", parents=[common, corpus], help="validate a package: pandera, frictionless, provenance")
+    validate.set_defaults(func=cmd_validate)
+    validate.add_argument("package", nargs="?", default="datapackage", help="package folder (default datapackage/)")
+
+    extract = sub.add_parser("extract", parents=[common], help="print one article's rows as JSON")
+    extract.set_defaults(func=cmd_extract)
+    extract.add_argument("file")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _setup_logging(args.verbose)
+    from sahel_data.ingest import CorpusError
+    from sahel_data.publish import PublishError
+    from sahel_data.validate import TableError
+
+    try:
+        return args.func(args)
+    except (CorpusError, TableError, PublishError) as e:
+        print(f"sahel-data: {e}", file=sys.stderr)
+        return 1
+    except ImportError:
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+"""Read the lexicon CSVs shipped inside the package. Knows nothing about what they mean."""
+
+from __future__ import annotations
+
+import csv
+import io
+from functools import cache
+from importlib import resources
+
+
+@cache
+def read_lexicon(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of `sahel_data/lexicons/<name>` as dicts; lines starting with '#' are comments.
+
+    >>> read_lexicon("boilerplate.csv")[0].keys() >= {"pattern", "example"}
+    True
+    """
+    text = resources.files("sahel_data.lexicons").joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return tuple(dict(row) for row in csv.DictReader(io.StringIO("\n".join(lines))))
+
+
+def lexicon_bytes(name: str) -> bytes:
+    """Raw bytes of a lexicon file, for fingerprints."""
+    return resources.files("sahel_data.lexicons").joinpath(name).read_bytes()

@@ -1,0 +1,1 @@
+"""Lexicon CSVs: data, reviewed like code (see README.md here)."""

@@ -1,0 +1,107 @@
+"""The release stages as plain functions, in flow order; `flows.py` wraps each in a task.
+
+Each stage: load what it needs, do one thing, return plain data. Tests call these directly.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import polars as pl
+
+from sahel_data import ingest
+from sahel_data import publish as publish_mod
+from sahel_data import tables as tables_mod
+from sahel_data import validate as validate_mod
+from sahel_data.ingest import Article
+from sahel_data.progress import progress
+from sahel_data.tables import ArticleExtraction
+
+log = logging.getLogger(__name__)
+
+
+def discover(corpus: Path) -> list[Path]:
+    files = ingest.discover_files(corpus)
+    log.info("found %d files in %s", len(files), corpus)
+    return files
+
+
+def read(corpus: Path, files: list[Path], skip_invalid: bool = False) -> list[Article]:
+    """Read and clean every file; bad files stop the release unless skip_invalid."""
+    articles: list[Article] = []
+    errors: list[ingest.ArticleError] = []
+    for path in files:
+        try:
+            articles.append(ingest.read_article(path, corpus))
+        except ingest.ArticleError as e:
+            errors.append(e)
+    errors += ingest.duplicate_id_errors(articles)
+    if errors and not skip_invalid:
+        raise ingest.CorpusError(errors)
+    for e in errors:
+        log.warning("skipped %s", e)
+    bad = {e.path for e in errors}
+    articles = [a for a in articles if a.source_path not in bad]
+    if not articles:
+        raise ingest.CorpusError([ingest.ArticleError(str(corpus), "no readable article", "add article files to the corpus folder")])
+    log.info("read %d articles (%d skipped)", len(articles), len(errors))
+    return articles
+
+
+def extract(articles: list[Article]) -> list[ArticleExtraction]:
+    from sahel_data.extract.article import extract_articles
+
+    out = []
+    for ex in progress(extract_articles(articles), len(articles), "extracting"):
+        log.debug("%s: %d events, %d quantities, %d mentions", ex.article["article_id"], len(ex.events), len(ex.quantities), len(ex.mentions))
+        out.append(ex)
+    log.info(
+        "extracted %d events, %d quantities, %d mentions from %d articles",
+        sum(len(e.events) for e in out), sum(len(e.quantities) for e in out), sum(len(e.mentions) for e in out), len(out),
+    )
+    return out
+
+
+def previous_actors(out: Path) -> pl.DataFrame | None:
+    """The published actors table, the registry of actor ids (contract: ids never change)."""
+    path = out / "actors.csv"
+    if not path.exists():
+        return None
+    return validate_mod.read_package_tables(out)["actors"]
+
+
+def tables(extractions: list[ArticleExtraction], out: Path) -> dict[str, pl.DataFrame]:
+    return tables_mod.build_tables(extractions, previous_actors(out))
+
+
+def validate(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    validate_mod.validate_tables(frames)
+    return frames
+
+
+def stage(frames: dict[str, pl.DataFrame], out: Path) -> publish_mod.StagedRelease:
+    return publish_mod.stage_release(frames, out)
+
+
+def check(staged: publish_mod.StagedRelease, corpus: Path) -> list[validate_mod.Check]:
+    return publish_mod.check_staged(staged, corpus)
+
+
+def publish(staged: publish_mod.StagedRelease) -> publish_mod.ReleaseInfo:
+    return publish_mod.publish_staged(staged)
+
+
+def discard(staged: publish_mod.StagedRelease) -> None:
+    publish_mod.discard(staged)
+
+
+def run_without_prefect(corpus: Path, out: Path, skip_invalid: bool = False) -> publish_mod.ReleaseInfo:
+    """The same stages in the same order, as plain calls (tests, `extract`, benchmarks)."""
+    frames = validate(tables(extract(read(corpus, discover(corpus), skip_invalid)), out))
+    staged = stage(frames, out)
+    try:
+        check(staged, corpus)
+        return publish(staged)
+    finally:
+        discard(staged)

@@ -1,0 +1,109 @@
+"""End to end: the Prefect flow and the CLI, on the seeds and on bad corpora."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from sahel_data.cli import main
+from tests.conftest import ROOT, SEEDS
+
+pytestmark = pytest.mark.flow
+
+
+@pytest.fixture(scope="session", autouse=True)
+def prefect_server():
+    """One ephemeral Prefect server for every flow test (starting one costs about 10 s)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture(scope="session")
+def seeds_release(tmp_path_factory):
+    out = tmp_path_factory.mktemp("release") / "datapackage"
+    from sahel_data.flows import run_release
+
+    info = run_release(SEEDS, out)
+    return out, info
+
+
+def test_flow_seeds_equals_committed_datapackage(seeds_release):
+    out, info = seeds_release
+    assert info.changed and info.version == "1.0.0"
+    committed = ROOT / "datapackage"
+    for name in ["articles.csv", "actors.csv", "mentions.csv", "events.csv", "quantities.csv", "README.md"]:
+        assert (out / name).read_bytes() == (committed / name).read_bytes(), f"{name} differs: run `make release` and commit datapackage/"
+    fresh = json.loads((out / "datapackage.json").read_text())
+    old = json.loads((committed / "datapackage.json").read_text())
+    for meta in (fresh, old):
+        meta.pop("created")
+        meta.pop("version")
+    assert fresh == old
+
+
+def test_flow_output_passes_frictionless_offline(seeds_release):
+    from frictionless import Package
+
+    out, _ = seeds_release
+    assert Package(str(out / "datapackage.json")).validate().valid
+
+
+def test_flow_rerun_same_inputs_up_to_date(seeds_release, capsys):
+    out, _ = seeds_release
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert main(["release", "--corpus", str(SEEDS), "--out", str(out)]) == 0
+    assert "up to date" in capsys.readouterr().out
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_cli_release_bad_files_exit_1_names_each_previous_intact(seeds_release, tmp_path, capsys):
+    published, _ = seeds_release
+    out = tmp_path / "pkg"
+    shutil.copytree(published, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "latin1.txt").write_bytes("Le retrait des soldats fran\xe7ais.".encode("latin-1"))
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.bin").write_bytes(b"\x89PNG\x00\x00\x01")
+    assert main(["release", "--corpus", str(corpus), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "corpus/latin1.txt: not valid UTF-8 at byte" in err
+    assert "corpus/empty.txt: the file is empty" in err
+    assert "corpus/binary.bin: the file is binary" in err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_cli_release_skip_invalid_publishes_the_rest(tmp_path, make_corpus):
+    corpus = make_corpus({
+        "ok.txt": " date 2024-05 Le Mali a quitté la CEDEAO le 28 janvier 2024.",
+        "bad.txt": b"\xff\xfe\x00garbage",
+    })
+    out = tmp_path / "new" / "pkg"
+    assert main(["release", "--corpus", str(corpus), "--out", str(out), "--skip-invalid"]) == 0
+    articles = (out / "articles.csv").read_text()
+    assert "corpus/ok.txt" in articles and "bad.txt" not in articles
+
+
+def test_cli_validate_committed_package_ok_and_broken_copy_fails(tmp_path, capsys):
+    assert main(["validate", str(ROOT / "datapackage"), "--corpus", str(SEEDS)]) == 0
+    assert "provenance:" in capsys.readouterr().out
+    broken = tmp_path / "datapackage"
+    shutil.copytree(ROOT / "datapackage", broken)
+    text = (broken / "events.csv").read_text().replace(",RETREAT,", ",WITHDRAW,", 1)
+    (broken / "events.csv").write_text(text)
+    assert main(["validate", str(broken), "--corpus", str(SEEDS)]) == 1
+    assert "FAIL pandera" in capsys.readouterr().out
+
+
+def test_cli_extract_prints_rows_per_table(capsys):
+    assert main(["extract", str(SEEDS / "003_55adfb9b52fdbeb3.txt")]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert set(rows) == {"articles", "actors", "mentions", "events", "quantities"}
+    assert rows["articles"][0]["published"] == "2024-06"
+    raw = (SEEDS / "003_55adfb9b52fdbeb3.txt").read_bytes().decode("utf-8")
+    assert all(raw[m["char_start"] : m["char_end"]] == m["surface"] for m in rows["mentions"])

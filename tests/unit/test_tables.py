@@ -1,0 +1,47 @@
+"""Corpus-level tables: one id per person, published ids reused, ids independent of other articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from sahel_data.tables import ArticleExtraction, build_tables, first_names_agree, merge_people
+
+
+def person(name: str) -> dict:
+    return {"name": name, "actor_type": "person", "country": None, "source": "ner"}
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [(["ken"], ["kenneth"], True), ([], ["kenneth"], True), (["k."], ["kenneth"], True), (["ali"], ["amadou"], False), (["al"], ["ali"], False)],
+    ids=["short-form", "surname-only", "initial", "other-name", "two-letter-prefix"],
+)
+def test_first_names_agree_cases(a, b, same):
+    assert first_names_agree(a, b) is same
+
+
+def test_merge_people_ken_and_kenneth_one_id():
+    mapping = merge_people({"ken-ekman": person("Ken Ekman"), "kenneth-ekman": person("Kenneth Ekman"), "ali-ekman": person("Ali Ekman")})
+    assert mapping == {"ken-ekman": "kenneth-ekman"}
+
+
+def extraction(article_id: str, surface: str, actor_id: str, name: str) -> ArticleExtraction:
+    article = {"article_id": article_id}
+    mention = {"mention_id": f"{article_id}-m-0", "article_id": article_id, "actor_id": actor_id, "surface": surface, "char_start": 0, "char_end": len(surface)}
+    return ArticleExtraction(article, [mention], [], [], {actor_id: person(name)})
+
+
+def test_build_tables_published_actor_id_reused_for_new_surface():
+    first = build_tables([extraction("a", "Kenneth Ekman", "kenneth-ekman", "Kenneth Ekman")])
+    registry = first["actors"].with_columns(first["actors"]["actor_id"].str.replace("kenneth-ekman", "k-ekman-published"))
+    second = build_tables([extraction("b", "Kenneth Ekman", "kenneth-ekman", "Kenneth Ekman")], registry)
+    assert second["actors"]["actor_id"].to_list() == ["k-ekman-published"]
+    assert second["mentions"]["actor_id"].to_list() == ["k-ekman-published"]
+
+
+def test_build_tables_adding_article_changes_no_other_row_id():
+    one = build_tables([extraction("a", "Ken Ekman", "ken-ekman", "Ken Ekman")])
+    two = build_tables([extraction("a", "Ken Ekman", "ken-ekman", "Ken Ekman"), extraction("b", "Ali Tassa", "ali-tassa", "Ali Tassa")])
+    ids_one = set(one["mentions"]["mention_id"])
+    assert ids_one <= set(two["mentions"]["mention_id"])
+    assert two["actors"].filter(two["actors"]["actor_id"] == "ken-ekman")["aliases"].to_list() == ["Ken Ekman"]
