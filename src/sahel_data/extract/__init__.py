@@ -1,0 +1,1 @@
+"""Extraction: actors, dates, events and quantities from cleaned article text."""

@@ -1,0 +1,336 @@
+"""Actor mentions in parsed French text: gazetteer names, metonyms, demonym phrases, people.
+
+Owns deciding which words name which real-world actor (per the contract's "What is one actor"):
+gazetteer aliases, capitals used as metonyms (not as places), demonym phrases ("les troupes
+américaines"), a state's bodies ("la junte", "l'armée malienne"), and people found by NER with
+their titles removed. Knows nothing about events, dates or quantities.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from sahel_data.lexicon_io import read_lexicon
+from sahel_data.text import CHAR_REPLACEMENTS
+
+log = logging.getLogger(__name__)
+
+_NORMALISE = str.maketrans(CHAR_REPLACEMENTS)
+
+# Words before a capital that make it a place, not the state acting ("à Niamey", "vers Bamako").
+PLACE_PREPOSITIONS = {"à", "a", "au", "aux", "dans", "vers", "depuis", "en", "sur", "près", "via", "jusqu'à", "par"}
+# Head nouns that make "de <capital>" a place ("la base aérienne de Niamey", "l'aéroport de Bamako").
+PLACE_NOUNS = {
+    "base", "aéroport", "région", "ville", "capitale", "quartier", "rue", "environs", "périphérie", "sortie",
+    "centre", "port", "route", "banlieue", "habitants", "population", "province", "nord", "sud", "est", "ouest",
+    "camp", "hôpital", "université", "marché", "stade", "palais", "siège", "aérodrome", "frontière", "axe",
+}
+ROLE_ID_PATTERNS = {
+    "government": ("government-of-{state}", "Government of {name}", "government"),
+    "armed_forces": ("armed-forces-of-{state}", "Armed Forces of {name}", "military"),
+    "ministry_of_defense": ("ministry-of-defense-of-{state}", "Ministry of Defense of {name}", "government"),
+}
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Actor:
+    actor_id: str
+    name: str
+    actor_type: str
+    country: str | None
+    source: str  # gazetteer | role | ner
+
+    def as_info(self) -> dict:
+        return {"name": self.name, "actor_type": self.actor_type, "country": self.country, "source": self.source}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Tokens [start, end) of a Doc naming an actor."""
+
+    start: int
+    end: int
+    actor: Actor
+    kind: str  # name | acronym | metonym | demonym | role | person
+
+
+class Gazetteer:
+    """The actor lexicons, indexed for lookup."""
+
+    def __init__(self) -> None:
+        self.actors: dict[str, Actor] = {}
+        for row in read_lexicon("actors.csv"):
+            self.actors[row["actor_id"]] = Actor(
+                row["actor_id"], row["name"], row["actor_type"], row["country"] or None, "gazetteer"
+            )
+        self.by_role: dict[tuple[str, str], str] = {}
+        for row in read_lexicon("actors.csv"):
+            if row["country"] and row.get("role"):
+                self.by_role.setdefault((row["country"], row["role"]), row["actor_id"])
+        self.aliases: list[tuple[str, str, str]] = []
+        self.demonyms: dict[str, str] = {}
+        for row in read_lexicon("actor_aliases.csv"):
+            alias = row["alias"].translate(_NORMALISE).strip()
+            if row["alias_kind"] == "demonym":
+                self.demonyms[alias.lower()] = row["actor_id"]
+            else:
+                self.aliases.append((alias, row["actor_id"], row["alias_kind"]))
+        self.titles = sorted((r["title"].translate(_NORMALISE) for r in read_lexicon("person_titles.csv")), key=len, reverse=True)
+        self.media = {r["name"] for r in read_lexicon("media.csv")}
+        self.nouns = [
+            (r["head"], r["tail"].translate(_NORMALISE), r["role"], r["generic"] == "yes") for r in read_lexicon("actor_nouns.csv")
+        ]
+
+    def state_of(self, actor_id: str) -> Actor | None:
+        actor = self.actors.get(actor_id)
+        return actor if actor and actor.actor_type == "country" else None
+
+    def role_actor(self, state: Actor, role: str) -> Actor:
+        """The body `role` of `state`: the gazetteer's row, or one named by the id conventions."""
+        if role == "state":
+            return state
+        known = self.by_role.get((state.country or "", role))
+        if known:
+            return self.actors[known]
+        id_pattern, name_pattern, actor_type = ROLE_ID_PATTERNS[role]
+        return Actor(
+            id_pattern.format(state=state.actor_id), name_pattern.format(name=state.name), actor_type, state.country, "role"
+        )
+
+    def has_role_row(self, state: Actor, role: str) -> bool:
+        return (state.country or "", role) in self.by_role
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+@cache
+def _matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, tuple[str, str]]]:
+    """Case-sensitive matcher for acronyms and metonyms, case-insensitive one for names."""
+    g = gazetteer()
+    exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+    folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+    keys: dict[str, tuple[str, str]] = {}
+    for alias, actor_id, kind in g.aliases:
+        key = f"{actor_id}|{kind}"
+        keys[key] = (actor_id, kind)
+        doc = nlp.make_doc(alias)
+        (folded if kind == "name" and len(alias) > 4 else exact).add(key, [doc])
+    for name in g.media:
+        keys["|media"] = ("", "media")
+        exact.add("|media", [nlp.make_doc(name.translate(_NORMALISE))])
+    return exact, folded, keys
+
+
+def _is_place_use(doc: Doc, start: int) -> bool:
+    """A capital used as a place: after a locative preposition, or 'de' after a place noun."""
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    if prev.lower_ in PLACE_PREPOSITIONS:
+        return True
+    if prev.lower_ in {"de", "d'"} and start >= 2:
+        head = doc[start].head
+        before = doc[start - 2]
+        return head.lemma_.lower() in PLACE_NOUNS or before.lemma_.lower() in PLACE_NOUNS or before.pos_ == "NUM"
+    return False
+
+
+def _state_after(doc: Doc, i: int, g: Gazetteer, found: dict[int, Mention]) -> tuple[Actor | None, int]:
+    """A state named right after token i by 'du', 'de la', 'de l'', 'de': (state, end token)."""
+    j = i
+    if j < len(doc) and doc[j].lower_ in {"du", "de", "d'", "des"}:
+        j += 1
+        if j < len(doc) and doc[j].lower_ in {"la", "l'", "le"}:
+            j += 1
+        m = found.get(j)
+        if m and m.actor.actor_type == "country" and m.kind in {"name", "acronym", "metonym"}:
+            return m.actor, m.end
+    return None, i
+
+
+def find_mentions(doc: Doc, nlp: Language, focus_state: Actor | None = None) -> list[Mention]:
+    """Every actor mention in a parsed block, non-overlapping, in text order."""
+    g = gazetteer()
+    exact, folded, keys = _matchers(nlp)
+    candidates: list[tuple[int, int, str, str]] = []
+    for matcher in (exact, folded):
+        for match_id, s, e in matcher(doc):
+            actor_id, kind = keys[nlp.vocab.strings[match_id]]
+            candidates.append((s, e, actor_id, kind))
+    # Longest first; media names shadow what is inside them ("Washington Post").
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken = [False] * len(doc)
+    found: dict[int, Mention] = {}
+    for s, e, actor_id, kind in candidates:
+        if any(taken[s:e]):
+            continue
+        for k in range(s, e):
+            taken[k] = True
+        if kind == "media":
+            continue
+        if kind == "metonym" and _is_place_use(doc, s):
+            continue
+        found[s] = Mention(s, e, g.actors[actor_id], kind)
+
+    # Noun phrases: "troupes américaines", "ministère nigérien de la Défense", "la junte du Niger".
+    for i, token in enumerate(doc):
+        if taken[i]:
+            continue
+        for head, tail, role, generic in sorted(g.nouns, key=lambda n: -len(n[0]) - len(n[1])):
+            m = _match_noun_phrase(doc, i, head, tail, role, generic, g, found, taken, focus_state)
+            if m:
+                for k in range(m.start, m.end):
+                    taken[k] = True
+                found[m.start] = m
+                break
+
+    # People from NER, titles removed; media and places are not people.
+    for ent in doc.ents:
+        if ent.label_ != "PER" or any(taken[ent.start : ent.end]):
+            continue
+        m = _person_mention(doc, ent, g)
+        if m:
+            for k in range(m.start, m.end):
+                taken[k] = True
+            found[m.start] = m
+    return [found[k] for k in sorted(found)]
+
+
+def _match_noun_phrase(
+    doc: Doc, i: int, head: str, tail: str, role: str, generic: bool, g: Gazetteer,
+    found: dict[int, Mention], taken: list[bool], focus_state: Actor | None,
+) -> Mention | None:
+    head_tokens = head.split()
+    n = len(head_tokens)
+    if i + n > len(doc) or [t.lower_ for t in doc[i : i + n]] != [h.lower() for h in head_tokens]:
+        return None
+    j = i + n
+    state: Actor | None = None
+    # demonym right after the head: "ministère nigérien", "troupes américaines", "forces armées maliennes"
+    if j < len(doc) and doc[j].lower_ in g.demonyms and not taken[j]:
+        state = g.state_of(g.demonyms[doc[j].lower_])
+        j += 1
+    # tail words: "de la Défense", "de terre"
+    if tail:
+        tail_tokens = tail.split()
+        if [t.lower_ for t in doc[j : j + len(tail_tokens)]] != [t.lower() for t in tail_tokens]:
+            return None
+        j += len(tail_tokens)
+    # "militaire(s)" between head and demonym: "instructeurs militaires russes"
+    if state is None and j < len(doc) and doc[j].lower_ in {"militaire", "militaires"} and j + 1 < len(doc) and doc[j + 1].lower_ in g.demonyms:
+        state = g.state_of(g.demonyms[doc[j + 1].lower_])
+        j += 2
+    # demonym after the tail: "ministère de la Défense nigérien"
+    if state is None and j < len(doc) and doc[j].lower_ in g.demonyms and not taken[j]:
+        state = g.state_of(g.demonyms[doc[j].lower_])
+        j += 1
+    if any(taken[i:j]):
+        return None
+    if state is None and role != "state":
+        after, end = _state_after(doc, j, g, found)
+        if after is not None:
+            # "la junte du Niger": one mention for the body; the state inside it is not separate.
+            for k in [k for k in found if j <= k < end]:
+                found.pop(k)
+            state, j = after, end
+    if state is None:
+        if not generic or focus_state is None:
+            return None
+        if role == "government" and not g.has_role_row(focus_state, role):
+            return None
+        state = focus_state
+    return Mention(i, j, g.role_actor(state, role), "role" if role != "state" else "demonym")
+
+
+def _person_mention(doc: Doc, ent: Span, g: Gazetteer) -> Mention | None:
+    start, end = ent.start, ent.end
+    text = ent.text
+    # Drop titles inside the entity ("colonel Amadou X", "M. Tassa").
+    changed = True
+    while changed and start < end:
+        changed = False
+        for title in g.titles:
+            n = len(title.split())
+            if [t.lower_ for t in doc[start : start + n]] == [w.lower() for w in title.split()] and start + n < end:
+                start += n
+                changed = True
+                break
+    span = doc[start:end]
+    text = span.text
+    if text in g.media or any(ch.isdigit() for ch in text):
+        return None
+    words = text.split()
+    if not all(w[:1].isupper() or w.lower() in {"de", "du", "al", "ag", "ould", "ben", "el", "von", "van"} for w in words):
+        return None
+    titled = start > ent.start or (start > 0 and any(doc[start - 1].lower_ == t.split()[-1].lower() for t in g.titles))
+    if len(words) < 2 and not titled:
+        return None
+    # A country next to the name: "le diplomate nigérien X", "X, Premier ministre nigérien".
+    country = None
+    window = list(doc[max(0, start - 4) : start]) + list(doc[end : min(len(doc), end + 5)])
+    for t in window:
+        if t.lower_ in g.demonyms:
+            state = g.state_of(g.demonyms[t.lower_])
+            country = state.country if state else None
+            break
+    actor = Actor(slug(text), text, "person", country, "ner")
+    return Mention(start, end, actor, "person")
+
+
+def focus_state(docs: list[Doc], nlp: Language) -> Actor | None:
+    """The state an article is about: the one named most often (first named breaks ties)."""
+    g = gazetteer()
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    position = 0
+    for doc in docs:
+        for m in find_mentions(doc, nlp, None):
+            if m.actor.actor_type == "country":
+                counts[m.actor.actor_id] = counts.get(m.actor.actor_id, 0) + 1
+                first.setdefault(m.actor.actor_id, position)
+            position += 1
+    if not counts:
+        return None
+    best = min(counts, key=lambda a: (-counts[a], first[a]))
+    return g.actors[best]
+
+
+def resolve_surnames(mentions: list[Mention]) -> list[Mention]:
+    """Within an article, a lone surname ("M. Tassa") is the person named in full earlier or later."""
+    full: dict[str, Actor] = {}
+    for m in mentions:
+        if m.kind == "person" and len(m.actor.name.split()) >= 2:
+            full.setdefault(slug(m.actor.name.split()[-1]), m.actor)
+    out = []
+    for m in mentions:
+        if m.kind == "person" and len(m.actor.name.split()) == 1:
+            target = full.get(slug(m.actor.name))
+            if target:
+                m = Mention(m.start, m.end, target, m.kind)
+        out.append(m)
+    return out
+
+
+def token_actor(mentions: list[Mention]) -> dict[int, Mention]:
+    """Token index -> the mention covering it."""
+    return {k: m for m in mentions for k in range(m.start, m.end)}
+
+
+def mention_of(token: Token, by_token: dict[int, Mention]) -> Mention | None:
+    return by_token.get(token.i)
