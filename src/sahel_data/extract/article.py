@@ -1,0 +1,344 @@
+"""One article, parsed -> its rows: the article record, mentions, events and quantities.
+
+Owns putting the extractors together for one article: the publication and reference dates,
+which date governs which event, the actor of a quantity, one row per happening, and the
+mapping of every offset back into the raw file. Knows nothing about tables across articles.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from sahel_data.extract import actors as actors_mod
+from sahel_data.extract.actors import Mention, find_mentions, focus_state, resolve_surnames
+from sahel_data.extract.dates import DateMention, PartialDate, find_dates, reference_date, resolve
+from sahel_data.extract.events import (
+    TriggerMatch,
+    _clause_verb,
+    _is_future,
+    find_triggers,
+    is_negated,
+    location_of,
+    modality_of,
+    participants,
+    tree_distance,
+)
+from sahel_data.extract.quantities import find_quantities
+from sahel_data.ingest import Article, Block
+from sahel_data.nlp import load_model, parse_texts
+from sahel_data.tables import ArticleExtraction
+
+log = logging.getLogger(__name__)
+
+MAX_DATE_DISTANCE = 5  # dependency edges between a trigger and the date that governs it
+
+
+@dataclass(frozen=True)
+class SentenceDates:
+    mention: DateMention
+    span: Span  # tokens of the date expression
+
+
+@dataclass
+class EventCandidate:
+    match: TriggerMatch
+    sent: Span
+    block: Block
+    event_type: str
+    modality: str
+    date: PartialDate | None
+    actor1: Mention | None
+    actor2: Mention | None
+    location: str | None
+
+
+def _date_spans(sent: Span) -> list[SentenceDates]:
+    out = []
+    for m in find_dates(sent.text):
+        span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append(SentenceDates(m, span))
+    return out
+
+
+def _clause_is_future(span: Span) -> bool:
+    return _is_future(_clause_verb(span.root))
+
+
+def publication_date(article: Article, dated: list[SentenceDates]) -> tuple[PartialDate | None, str]:
+    """(published, basis) per the contract: a header date, else the month of the latest past full date."""
+    if article.header_date:
+        try:
+            return PartialDate.parse(article.header_date), "header"
+        except ValueError:
+            log.warning("%s: header date %r is not a date; ignored", article.source_path, article.header_date)
+    full = []
+    for d in dated:
+        m = d.mention
+        if m.is_relative or m.is_deadline or m.is_future or not m.has_year:
+            continue
+        resolved = resolve(m, None)
+        if resolved is None or resolved.precision != "day" or _clause_is_future(d.span):
+            continue
+        full.append(resolved)
+    if not full:
+        return None, "unknown"
+    latest = max(full, key=lambda p: p.start)
+    return PartialDate.of(latest.start.year, latest.start.month), "inferred"
+
+
+def article_reference(published: PartialDate | None, dated: list[SentenceDates]) -> PartialDate | None:
+    """The date relative expressions rest on: publication refined by explicit past dates."""
+    if published is None:
+        return None
+    past = []
+    for d in dated:
+        m = d.mention
+        if m.is_deadline or m.is_future or _clause_is_future(d.span):
+            continue
+        if m.is_relative and not _is_explicit_day(m):
+            continue
+        resolved = resolve(m, published, future=False)
+        if resolved is not None:
+            past.append(resolved)
+    return reference_date(published, past)
+
+
+def _is_explicit_day(m: DateMention) -> bool:
+    """'le 8 juin' (no year) is explicit; 'dimanche' or 'le mois dernier' is not."""
+    return any(ch.isdigit() for ch in m.text)
+
+
+def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: list[TriggerMatch]) -> SentenceDates | None:
+    best = None
+    for d in dates:
+        distance = tree_distance(match.head, d.span.root)
+        if distance > MAX_DATE_DISTANCE:
+            continue
+        # A date closer to another trigger of the sentence is that trigger's date.
+        if any(other is not match and tree_distance(other.head, d.span.root) < distance for other in triggers):
+            continue
+        key = (distance, abs(d.span.root.i - match.head.i))
+        if best is None or key < best[0]:
+            best = (key, d)
+    return best[1] if best else None
+
+
+def _events_in_sentence(
+    sent: Span, block: Block, dates: list[SentenceDates], by_token: dict[int, Mention], reference: PartialDate | None
+) -> list[EventCandidate]:
+    triggers = [t for t in find_triggers(sent) if not is_negated(t)]
+    out = []
+    for match in triggers:
+        governing = _governing_date(match, dates, triggers)
+        deadline = bool(governing and governing.mention.is_deadline)
+        modality = modality_of(match, deadline, bool(governing and governing.mention.is_future))
+        date = None
+        if governing is not None:
+            date = resolve(governing.mention, reference, future=True if modality == "planned" else None)
+            if date is not None and reference is not None and date.start > reference.end:
+                modality = "planned"
+        actor1, actor2 = participants(match, by_token)
+        out.append(
+            EventCandidate(match, sent, block, match.rule.event_type, modality, date, actor1, actor2, location_of(match, sent, by_token))
+        )
+    return out
+
+
+def _compatible_dates(a: PartialDate | None, b: PartialDate | None) -> bool:
+    return a is None or b is None or (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+
+
+def _actor_id(m: Mention | None) -> str | None:
+    return m.actor.actor_id if m else None
+
+
+def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
+    if a.event_type != b.event_type or a.modality != b.modality:
+        return False
+    for x, y in ((_actor_id(a.actor1), _actor_id(b.actor1)), (_actor_id(a.actor2), _actor_id(b.actor2))):
+        if x and y and x != y:
+            return False
+    return _compatible_dates(a.date, b.date)
+
+
+def _rank(e: EventCandidate) -> tuple:
+    precision = {"day": 3, "month": 2, "year": 1}.get(e.date.precision, 0) if e.date else 0
+    return (e.block.kind == "paragraph", precision, e.actor1 is not None, e.actor2 is not None, -e.match.head.idx)
+
+
+def merge_events(events: list[EventCandidate]) -> list[EventCandidate]:
+    """One row per happening: body over headline, the most precise date, actors filled in."""
+    kept: list[EventCandidate] = []
+    for e in sorted(events, key=_rank, reverse=True):
+        for i, k in enumerate(kept):
+            if _same_happening(k, e):
+                kept[i] = replace(
+                    k,
+                    actor1=k.actor1 or e.actor1,
+                    actor2=k.actor2 or e.actor2,
+                    location=k.location or e.location,
+                    date=k.date or e.date,
+                )
+                break
+        else:
+            kept.append(e)
+    return kept
+
+
+class ArticleReader:
+    """Turns parsed blocks of one article into its rows (raw offsets, stable ids)."""
+
+    def __init__(self, article: Article, docs: Sequence[tuple[Block, Doc]], nlp: Language) -> None:
+        self.article = article
+        self.docs = docs
+        self.nlp = nlp
+
+    def raw_span(self, block: Block, start_char: int, end_char: int) -> tuple[int, int]:
+        return self.article.clean.to_raw(block.start + start_char, block.start + end_char)
+
+    def raw_text(self, start: int, end: int) -> str:
+        return self.article.raw[start:end]
+
+    def run(self) -> ArticleExtraction:
+        a = self.article
+        focus = focus_state([doc for _, doc in self.docs], self.nlp)
+        mentions_by_doc = [find_mentions(doc, self.nlp, focus) for _, doc in self.docs]
+        flat = resolve_surnames([m for ms in mentions_by_doc for m in ms])
+        it = iter(flat)
+        mentions_by_doc = [[next(it) for _ in ms] for ms in mentions_by_doc]
+
+        dated = [(block, doc, sent, _date_spans(sent)) for block, doc in self.docs for sent in doc.sents]
+        all_dates = [d for *_, ds in dated for d in ds]
+        published, basis = publication_date(a, all_dates)
+        reference = article_reference(published, all_dates)
+
+        mention_rows, actors, events, quantity_rows = [], {}, [], []
+        for (block, doc), mentions in zip(self.docs, mentions_by_doc, strict=True):
+            for m in mentions:
+                span = doc[m.start : m.end]
+                start, end = self.raw_span(block, span.start_char, span.end_char)
+                mention_rows.append(
+                    {"mention_id": f"{a.article_id}-m-{start}", "article_id": a.article_id, "actor_id": m.actor.actor_id,
+                     "surface": self.raw_text(start, end), "char_start": start, "char_end": end}
+                )
+                actors.setdefault(m.actor.actor_id, m.actor.as_info())
+        by_doc_token = {id(doc): actors_mod.token_actor(ms) for (_, doc), ms in zip(self.docs, mentions_by_doc, strict=True)}
+
+        n_sentences = 0
+        for block, doc, sent, dates in dated:
+            n_sentences += 1
+            by_token = by_doc_token[id(doc)]
+            events.extend(_events_in_sentence(sent, block, dates, by_token, reference))
+            quantity_rows.extend(self._quantities(block, sent, by_token, actors))
+
+        event_rows = [self._event_row(e) for e in merge_events(events)]
+        quantity_rows = _drop_headline_repeats(quantity_rows)
+        body = "\n".join(a.block_text(b) for b in a.body_blocks())
+        article_row = {
+            "article_id": a.article_id,
+            "source_path": a.source_path,
+            "title": a.title,
+            "published": published.iso if published else None,
+            "published_precision": published.precision if published else None,
+            "published_basis": basis,
+            "url": a.url,
+            "outlet": a.outlet,
+            "language": a.language,
+            "n_chars": len(body),
+            "n_words": len(body.split()),
+            "n_sentences": n_sentences,
+            "sha256": a.sha256,
+        }
+        for q in quantity_rows:
+            q.pop("_block_kind", None)
+        log.debug("%s: %d mentions, %d events, %d quantities", a.article_id, len(mention_rows), len(event_rows), len(quantity_rows))
+        return ArticleExtraction(article_row, mention_rows, event_rows, quantity_rows, actors)
+
+    def _event_row(self, e: EventCandidate) -> dict:
+        a = self.article
+        block = e.block
+        tokens = e.match.tokens
+        t_start, t_end = self.raw_span(block, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        s_start, s_end = self.raw_span(block, e.sent.start_char, e.sent.end_char)
+        return {
+            "event_id": f"{a.article_id}-e-{t_start}",
+            "article_id": a.article_id,
+            "date": e.date.iso if e.date else None,
+            "date_precision": e.date.precision if e.date else None,
+            "date_start": e.date.start if e.date else None,
+            "date_end": e.date.end if e.date else None,
+            "event_type": e.event_type,
+            "modality": e.modality,
+            "actor1_id": _actor_id(e.actor1),
+            "actor2_id": _actor_id(e.actor2),
+            "location": e.location,
+            "trigger": self.raw_text(t_start, t_end),
+            "evidence": self.raw_text(s_start, s_end),
+            "char_start": s_start,
+            "char_end": s_end,
+        }
+
+    def _quantities(self, block: Block, sent: Span, by_token: dict[int, Mention], actors: dict) -> list[dict]:
+        a = self.article
+        rows = []
+        s_start, s_end = self.raw_span(block, sent.start_char, sent.end_char)
+        for q in find_quantities(sent.text):
+            q_start, q_end = self.raw_span(block, sent.start_char + q.start, sent.start_char + q.end)
+            span = sent.doc.char_span(sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand")
+            actor_id = None
+            if span is not None:
+                # "1 000 soldats américains": the mention covering the counted noun or its demonym.
+                after = sent.doc[span.end : min(sent.end, span.end + 2)]
+                for t in list(span) + list(after):
+                    m = by_token.get(t.i)
+                    if m is not None and m.actor.actor_type in {"country", "military", "armed_group", "coalition"}:
+                        actor_id = m.actor.actor_id
+                        break
+            rows.append(
+                {
+                    "quantity_id": f"{a.article_id}-q-{q_start}",
+                    "article_id": a.article_id,
+                    "value": q.value,
+                    "value_max": q.value_max,
+                    "unit": q.unit,
+                    "qualifier": q.qualifier,
+                    "counted": q.counted,
+                    "actor_id": actor_id if actor_id in actors else None,
+                    "surface": self.raw_text(q_start, q_end),
+                    "evidence": self.raw_text(s_start, s_end),
+                    "char_start": s_start,
+                    "char_end": s_end,
+                    "_block_kind": block.kind,
+                }
+            )
+        return rows
+
+
+def _drop_headline_repeats(rows: list[dict]) -> list[dict]:
+    """A figure in a headline that the body repeats is one claim: keep the body's."""
+    body = {(r["value"], r["unit"]) for r in rows if r["_block_kind"] == "paragraph"}
+    return [r for r in rows if r["_block_kind"] == "paragraph" or (r["value"], r["unit"]) not in body]
+
+
+def extract_articles(articles: Iterable[Article], nlp: Language | None = None) -> Iterator[ArticleExtraction]:
+    """Parse and read articles, streaming every block of every article through the model once."""
+    nlp = nlp or load_model()
+    articles = list(articles)
+    blocks = [(a, b) for a in articles for b in a.body_blocks()]
+    docs = parse_texts((a.block_text(b) for a, b in blocks), nlp)
+    current: Article | None = None
+    pending: list[tuple[Block, Doc]] = []
+    for (article, block), doc in zip(blocks, docs, strict=True):
+        if current is not None and article is not current:
+            yield ArticleReader(current, pending, nlp).run()
+            pending = []
+        current = article
+        pending.append((block, doc))
+    if current is not None:
+        yield ArticleReader(current, pending, nlp).run()

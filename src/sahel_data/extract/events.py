@@ -1,0 +1,339 @@
+"""Events in parsed French sentences: triggers -> PLOVER type, modality, actors, place, date.
+
+Owns reading a sentence's syntax around a trigger word (from the trigger lexicon): negation,
+future or announced acts, who acts on whom, where, and which date expression governs the
+trigger's clause. Knows nothing about how actors or dates are found: it receives them.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from sahel_data.extract.actors import Mention
+from sahel_data.lexicon_io import read_lexicon
+
+log = logging.getLogger(__name__)
+
+PLANNED_GOVERNORS_FILE = "modality_cues.csv"
+WINDOW_AFTER, WINDOW_BEFORE = 8, 3
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj"}
+AGENT_DEPS = {"obl:agent"}
+OBJECT_DEPS = {"obj", "iobj", "obl:arg", "obl:mod", "obl", "nmod", "ccomp"}
+COUNTERPART_CASES = {"à", "avec", "contre", "entre", "aux", "au", "de", "du", "des", "d'", "vers", "envers"}
+LOCATION_CASES = {"à", "dans", "en", "au", "aux", "sur", "près", "vers", "depuis"}
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    lemmas: tuple[str, ...]
+    pos: str
+    event_type: str
+    de_role: str
+    requires: frozenset[str]
+    excludes: frozenset[str]
+    example: str
+
+
+@cache
+def trigger_rules() -> tuple[TriggerRule, ...]:
+    return tuple(
+        TriggerRule(
+            tuple(r["lemmas"].lower().split()),
+            r["pos"],
+            r["event_type"],
+            r["de_role"],
+            frozenset(x for x in r["requires"].lower().split("|") if x),
+            frozenset(x for x in r["excludes"].lower().split("|") if x),
+            r["example"],
+        )
+        for r in read_lexicon("event_triggers.csv")
+    )
+
+
+@cache
+def modality_cues() -> dict[str, str]:
+    """Lemma -> 'planned' (a governing verb that puts its complement in the future) or 'negation'."""
+    return {r["lemma"]: r["cue"] for r in read_lexicon("modality_cues.csv")}
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    rule: TriggerRule
+    tokens: tuple[Token, ...]
+
+    @property
+    def head(self) -> Token:
+        return self.tokens[0]
+
+
+def _pos_ok(token: Token, pos: str) -> bool:
+    if pos == "ANY":
+        return True
+    if pos == "VERB":
+        return token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and token.tag_ != "NOUN" and token.morph.get("VerbForm") == ["Part"])
+    return token.pos_ in {"NOUN", "PROPN"}
+
+
+def _window_lemmas(sent: Span, token: Token) -> set[str]:
+    lo = max(sent.start, token.i - WINDOW_BEFORE)
+    hi = min(sent.end, token.i + WINDOW_AFTER + 1)
+    words = {lemma(t) for t in sent.doc[lo:hi]} | {t.lower_ for t in sent.doc[lo:hi]}
+    words |= {lemma(c) for c in token.children} | {lemma(token.head)}
+    return words
+
+
+def find_triggers(sent: Span) -> list[TriggerMatch]:
+    """Trigger matches in a sentence: one per token, the first lexicon row that fits."""
+    used: set[int] = set()
+    matches: list[TriggerMatch] = []
+    rules = trigger_rules()
+    for token in sent:
+        if token.i in used:
+            continue
+        for rule in rules:
+            if lemma(token) != rule.lemmas[0] and token.lower_ != rule.lemmas[0]:
+                continue
+            if not _pos_ok(token, rule.pos):
+                continue
+            tokens = [token]
+            pos = token.i
+            ok = True
+            for nxt in rule.lemmas[1:]:
+                found = None
+                for j in range(pos + 1, min(sent.end, pos + 4)):
+                    if lemma(sent.doc[j]) == nxt or sent.doc[j].lower_ == nxt:
+                        found = sent.doc[j]
+                        break
+                if found is None:
+                    ok = False
+                    break
+                tokens.append(found)
+                pos = found.i
+            if not ok:
+                continue
+            window = _window_lemmas(sent, token)
+            if rule.requires and not (rule.requires & window):
+                continue
+            if rule.excludes & window:
+                continue
+            used.update(t.i for t in tokens)
+            matches.append(TriggerMatch(rule, tuple(tokens)))
+            break
+    return matches
+
+
+# --- negation and modality -----------------------------------------------------------------
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause holds the token (a noun trigger's governing verb)."""
+    t = token
+    for _ in range(6):
+        if t.pos_ in {"VERB", "AUX"} or t.dep_ == "ROOT":
+            return t
+        t = t.head
+    return t
+
+
+def is_negated(match: TriggerMatch) -> bool:
+    """'n'avaient pas abouti à un accord', 'aucun accord': not an event."""
+    token = match.head
+    cues = modality_cues()
+    for t in (token, _clause_verb(token)):
+        has_ne = any(c.lower_ in {"ne", "n'"} for c in t.children)
+        for child in t.children:
+            if child.dep_ == "advmod" and cues.get(child.lower_) == "negation" and (has_ne or child.lower_ != "plus"):
+                return True
+    for child in token.children:
+        if child.lower_ in {"aucun", "aucune", "nul", "nulle"}:
+            return True
+    return False
+
+
+def _is_future(token: Token) -> bool:
+    tense = token.morph.get("Tense")
+    mood = token.morph.get("Mood")
+    if "Fut" in tense or "Cnd" in mood:
+        return True
+    for child in token.children:
+        if child.dep_.startswith("aux") and ("Fut" in child.morph.get("Tense") or "Cnd" in child.morph.get("Mood")):
+            return True
+    return False
+
+
+def modality_of(match: TriggerMatch, deadline: bool, date_in_future: bool) -> str:
+    """planned: a future or conditional verb, a governing verb of intent, a deadline, 'prévu'."""
+    if deadline or date_in_future:
+        return "planned"
+    cues = modality_cues()
+    token = match.head
+    chain = [token]
+    t = token
+    for _ in range(4):
+        if t.head is t:
+            break
+        if t.dep_ in {"xcomp", "obj", "nsubj", "nsubj:pass", "ccomp", "acl", "advcl", "obl", "obl:arg", "nmod"}:
+            t = t.head
+            chain.append(t)
+        else:
+            break
+    for t in chain:
+        if _is_future(t):
+            return "planned"
+        if t is not token and cues.get(lemma(t)) == "planned":
+            return "planned"
+    for child in token.children:
+        if cues.get(lemma(child)) == "planned" and child.dep_ in {"amod", "acl", "advmod"}:
+            return "planned"
+    return "occurred"
+
+
+# --- participants ----------------------------------------------------------------------------
+
+
+def _mention_in(token: Token, by_token: dict[int, Mention], depth: int = 3) -> Mention | None:
+    """The actor mention at a token or, failing that, the nearest one in its subtree."""
+    if token.i in by_token:
+        return by_token[token.i]
+    frontier = [token]
+    for _ in range(depth):
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.i in by_token:
+                    return by_token[c.i]
+                if c.dep_ not in {"acl:relcl", "advcl", "ccomp", "parataxis", "conj"}:
+                    nxt.append(c)
+        frontier = nxt
+    return None
+
+
+def _case(token: Token) -> str | None:
+    for c in token.children:
+        if c.dep_ in {"case", "mark"}:
+            return c.lower_
+    return None
+
+
+def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubj:pass":
+            if c.lower_ in {"qui", "lequel", "laquelle"} and verb.dep_.startswith("acl"):
+                return _mention_in(verb.head, by_token)
+            m = _mention_in(c, by_token)
+            if m:
+                return m
+    for c in verb.children:
+        if c.dep_ in AGENT_DEPS:
+            m = _mention_in(c, by_token)
+            if m:
+                return m
+    return None
+
+
+def participants(match: TriggerMatch, by_token: dict[int, Mention]) -> tuple[Mention | None, Mention | None]:
+    """(actor1, actor2) of a trigger, from its syntax."""
+    token = match.head
+    actor1 = actor2 = None
+    if token.pos_ in {"VERB", "AUX"} or match.rule.pos == "VERB":
+        actor1 = _subject_of(token, by_token)
+        passive = any(c.dep_ == "nsubj:pass" or c.dep_ == "aux:pass" for c in token.children)
+        for c in token.children:
+            if c.dep_ == "nsubj:pass":
+                actor2 = _mention_in(c, by_token)
+        # Controlled infinitive or participle: "ordonné aux troupes de se retirer", "quittant la CEDEAO".
+        if actor1 is None and token.dep_ in {"xcomp", "advcl", "acl", "ccomp", "obl", "obl:arg", "obj"}:
+            governor = token.head
+            objects = [c for c in governor.children if c.dep_ in {"iobj", "obl:arg", "obj", "obl"} and c.i in by_token and c.i < token.i]
+            actor1 = by_token.get(objects[0].i) if objects and token.dep_ == "xcomp" else _subject_of(governor, by_token)
+            if actor1 is None and governor.dep_ in {"xcomp", "ccomp", "advcl"}:
+                actor1 = _subject_of(governor.head, by_token)
+        if actor2 is None:
+            for c in sorted(token.children, key=lambda c: c.i):
+                if c.dep_ in OBJECT_DEPS and not (passive and c.dep_ == "obl:agent"):
+                    case = _case(c)
+                    if c.dep_ in {"obl", "obl:mod", "nmod"} and case not in COUNTERPART_CASES:
+                        continue
+                    m = _mention_in(c, by_token)
+                    if m and (actor1 is None or m.actor.actor_id != actor1.actor.actor_id):
+                        actor2 = m
+                        break
+    else:
+        de_mentions: list[Mention] = []
+        for c in sorted(token.children, key=lambda c: c.i):
+            case = _case(c)
+            if c.dep_ in {"nmod", "amod", "obl"} or c.dep_ == "nmod:poss":
+                m = _mention_in(c, by_token, depth=2)
+                if m is None:
+                    continue
+                if case in {"entre"}:
+                    actor1 = actor1 or m
+                    continue
+                if case in {"avec", "contre", "à", "au", "aux", "envers", "vers"}:
+                    actor2 = actor2 or m
+                    continue
+                if case in {"par"}:
+                    actor1 = m
+                    continue
+                de_mentions.append(m)
+            elif c.dep_ == "det" and c.i in by_token:
+                de_mentions.append(by_token[c.i])
+        if de_mentions:
+            if match.rule.de_role == "actor2":
+                actor2 = actor2 or de_mentions[0]
+            else:
+                actor1 = actor1 or de_mentions[0]
+                if len(de_mentions) > 1 and actor2 is None:
+                    actor2 = de_mentions[1]
+        for conj in token.children:
+            if conj.dep_ == "conj" and actor1 is not None and actor2 is None:
+                m = _mention_in(conj, by_token, 1)
+                if m:
+                    actor2 = m
+        if actor1 is None:
+            # "X a annoncé le retrait", "le retrait ... ont confirmé X": the governing verb's subject.
+            verb = _clause_verb(token)
+            if verb is not token and token.dep_ in {"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "xcomp"}:
+                actor1 = _subject_of(verb, by_token) if token.dep_ not in {"nsubj", "nsubj:pass"} else None
+    if actor1 is not None and actor2 is not None and actor1.actor.actor_id == actor2.actor.actor_id:
+        actor2 = None
+    return actor1, actor2
+
+
+def location_of(match: TriggerMatch, sent: Span, by_token: dict[int, Mention]) -> str | None:
+    """A place named in the trigger's clause: a location entity after a locative preposition."""
+    verb = _clause_verb(match.head)
+    scope = {t.i for t in verb.subtree} if verb is not None else {t.i for t in sent}
+    best = None
+    for ent in sent.ents:
+        if ent.label_ not in {"LOC", "GPE"} or ent.start not in scope:
+            continue
+        if any(i in by_token for i in range(ent.start, ent.end)):
+            continue
+        prev = sent.doc[ent.start - 1] if ent.start > 0 else None
+        if prev is None or prev.lower_ not in LOCATION_CASES:
+            continue
+        distance = abs(ent.start - match.head.i)
+        if best is None or distance < best[0]:
+            best = (distance, ent)
+    return best[1].text if best else None
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens in the dependency tree (large when in different sentences)."""
+    if a.sent.start != b.sent.start:
+        return 99
+    path_a = [a] + list(a.ancestors)
+    index = {t.i: k for k, t in enumerate(path_a)}
+    for k, t in enumerate([b] + list(b.ancestors)):
+        if t.i in index:
+            return index[t.i] + k
+    return 99
