@@ -57,7 +57,7 @@ def gold_mentions(raw: str, surfaces: list[dict], boilerplate: list[tuple[int, i
     return out
 
 
-def score(corpus: Path, gold_dir: Path, show_misses: bool) -> dict:
+def score(corpus: Path, gold_dir: Path, show_misses: bool, show_summary: bool = False) -> dict:
     from sahel_data import pipeline
     from sahel_data.ingest import read_article
 
@@ -72,6 +72,7 @@ def score(corpus: Path, gold_dir: Path, show_misses: bool) -> dict:
     elapsed = time.perf_counter() - t0
 
     counts = defaultdict(Counter)
+    errors: Counter = Counter()
     provenance_ok = provenance_n = 0
     published_ok = 0
     misses: list[str] = []
@@ -133,6 +134,13 @@ def score(corpus: Path, gold_dir: Path, show_misses: bool) -> dict:
                     break
             if hit is None:
                 same_sentence = [f"{p['event_type']}/{p['date']}" for p in ev if p["char_start"] <= q < p["char_end"]]
+                if any(p["event_type"] == g["event_type"] for p in ev if p["char_start"] <= q < p["char_end"]):
+                    why = "same type, other date"
+                elif same_sentence:
+                    why = "other type in sentence"
+                else:
+                    why = "no event in sentence"
+                errors[f"missed {g['event_type']}: {why}"] += 1
                 misses.append(f"{aid} missed event {g['event_type']} {g['date']} {g['modality']} [{g['trigger']}] (sentence has: {same_sentence})")
                 continue
             used_pred.add(hit)
@@ -143,6 +151,7 @@ def score(corpus: Path, gold_dir: Path, show_misses: bool) -> dict:
             a2_ok += mapping.get(p["actor2_id"], p["actor2_id"]) == g.get("actor2_id")
         for k, p in enumerate(ev):
             if k not in used_pred:
+                errors[f"spurious {p['event_type']}"] += 1
                 misses.append(f"{aid} spurious event {p['event_type']} {p['date']} {p['modality']} [{p['trigger']}] in: {p['evidence'][:90]!r}")
         counts["events"].update(tp=tp, pred=len(ev), gold=len(gold["events"]), modality=mod_ok, actor1=a1_ok, actor2=a2_ok)
 
@@ -185,6 +194,10 @@ def score(corpus: Path, gold_dir: Path, show_misses: bool) -> dict:
         print(f"on matched quantities: qualifier {c['qualifier'] / c['tp']:.3f}")
     print(f"articles: published and basis right in {published_ok}/{len(articles)}")
     print(f"provenance: {provenance_ok}/{provenance_n} rows exact ({100 * provenance_ok / max(1, provenance_n):.1f} %)")
+    if show_summary:
+        print("event errors by kind (no text shown):")
+        for kind, n in sorted(errors.items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"  {n:>3}  {kind}")
     if show_misses:
         print("\n".join(misses))
     return result
@@ -194,9 +207,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", default=str(ROOT / "seeds"))
     parser.add_argument("--gold", default=str(ROOT / "tests" / "fixtures" / "seeds_gold"))
-    parser.add_argument("--misses", action="store_true", help="list missed and spurious rows")
+    parser.add_argument("--misses", action="store_true", help="list missed and spurious rows (quotes text)")
+    parser.add_argument("--summary", action="store_true", help="count event errors by type and kind (no text)")
     args = parser.parse_args()
-    score(Path(args.corpus), Path(args.gold), args.misses)
+    score(Path(args.corpus), Path(args.gold), args.misses, args.summary)
     return 0
 
 

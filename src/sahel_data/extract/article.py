@@ -23,10 +23,10 @@ from sahel_data.extract.events import (
     _is_future,
     find_triggers,
     is_negated,
+    is_reported_act,
     location_of,
     modality_of,
     participants,
-    tree_distance,
 )
 from sahel_data.extract.quantities import find_quantities
 from sahel_data.ingest import Article, Block
@@ -35,7 +35,7 @@ from sahel_data.tables import ArticleExtraction
 
 log = logging.getLogger(__name__)
 
-MAX_DATE_DISTANCE = 5  # dependency edges between a trigger and the date that governs it
+MAX_CLIMB = 3  # clauses above a trigger searched for its date
 
 
 @dataclass(frozen=True)
@@ -115,24 +115,39 @@ def _is_explicit_day(m: DateMention) -> bool:
 
 
 def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: list[TriggerMatch]) -> SentenceDates | None:
+    """The date expression that governs the trigger's clause, by the dependency tree.
+
+    A date below the trigger is its own unless another trigger stands between them; otherwise
+    the nearest clause above the trigger that holds a date, not counting dates that belong to
+    another trigger ("the agreement concluded on D1 sets D2 as the deadline").
+    """
+    head = match.head
+    others = {t.head.i for t in triggers if t is not match}
     best = None
     for d in dates:
-        distance = tree_distance(match.head, d.span.root)
-        if distance > MAX_DATE_DISTANCE:
-            continue
-        # A date closer to another trigger of the sentence is that trigger's date.
-        if any(other is not match and tree_distance(other.head, d.span.root) < distance for other in triggers):
-            continue
-        key = (distance, abs(d.span.root.i - match.head.i))
-        if best is None or key < best[0]:
-            best = (key, d)
+        root = d.span.root
+        up_from_date = [root, *root.ancestors]
+        index = {t.i: k for k, t in enumerate(up_from_date)}
+        up_from_trigger = [head, *head.ancestors][: MAX_CLIMB + 1]
+        for level, ancestor in enumerate(up_from_trigger):
+            if ancestor.i in index:
+                below = up_from_date[: index[ancestor.i]]
+                if any(t.i in others for t in below):
+                    break  # the date sits under another trigger: it is that trigger's date
+                if level > 0 and below and below[-1].dep_ in {"nsubj", "nsubj:pass"}:
+                    break  # inside the subject ("la junte, au pouvoir depuis 2023, a demandé")
+                cost = (level, index[ancestor.i], abs(root.i - head.i))
+                if best is None or cost < best[0]:
+                    best = (cost, d)
+                break
     return best[1] if best else None
 
 
 def _events_in_sentence(
     sent: Span, block: Block, dates: list[SentenceDates], by_token: dict[int, Mention], reference: PartialDate | None
 ) -> list[EventCandidate]:
-    triggers = [t for t in find_triggers(sent) if not is_negated(t)]
+    found = find_triggers(sent)
+    triggers = [t for t in found if not is_negated(t) and is_reported_act(t, found)]
     out = []
     for match in triggers:
         governing = _governing_date(match, dates, triggers)
@@ -159,17 +174,28 @@ def _actor_id(m: Mention | None) -> str | None:
 
 
 def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
+    """Told twice: same type, modality and actors, dates that fit (one contains the other, or
+    one is missing), and some evidence of identity: a headline repeating the body, two dates,
+    or the same acting actor named both times. Two undated mentions with no actor stay two
+    rows: nothing shows they are one happening."""
     if a.event_type != b.event_type or a.modality != b.modality:
         return False
     for x, y in ((_actor_id(a.actor1), _actor_id(b.actor1)), (_actor_id(a.actor2), _actor_id(b.actor2))):
         if x and y and x != y:
             return False
-    return _compatible_dates(a.date, b.date)
+    if not _compatible_dates(a.date, b.date):
+        return False
+    if a.sent.start == b.sent.start and a.block is b.block:
+        return True  # "ont quitté le Niger le 7 juin, avec le départ d'un avion": one act
+    headline = a.block.kind != "paragraph" or b.block.kind != "paragraph"
+    both_dated = a.date is not None and b.date is not None
+    same_actor = a.actor1 is not None and b.actor1 is not None
+    return headline or both_dated or same_actor
 
 
 def _rank(e: EventCandidate) -> tuple:
     precision = {"day": 3, "month": 2, "year": 1}.get(e.date.precision, 0) if e.date else 0
-    return (e.block.kind == "paragraph", precision, e.actor1 is not None, e.actor2 is not None, -e.match.head.idx)
+    return (e.block.kind == "paragraph", precision, -e.block.start, -e.match.head.idx)
 
 
 def merge_events(events: list[EventCandidate]) -> list[EventCandidate]:

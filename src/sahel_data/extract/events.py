@@ -24,6 +24,10 @@ SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj"}
 AGENT_DEPS = {"obl:agent"}
 OBJECT_DEPS = {"obj", "iobj", "obl:arg", "obl:mod", "obl", "nmod", "ccomp"}
 COUNTERPART_CASES = {"à", "avec", "contre", "entre", "aux", "au", "de", "du", "des", "d'", "vers", "envers"}
+DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
+BOUNDARY_CASES = {"avant", "jusqu'", "jusqu'à", "jusqu'au"}
+CONTENT_TAKERS = {"REQUEST", "THREATEN", "CONSULT"}
+AGREE_CONTENT = {"COOPERATE", "SUPPORT", "AID"}
 LOCATION_CASES = {"à", "dans", "en", "au", "aux", "sur", "près", "vers", "depuis"}
 
 
@@ -74,12 +78,33 @@ class TriggerMatch:
         return self.tokens[0]
 
 
+def _is_verbal(token: Token) -> bool:
+    """A verb, or a participle the tagger calls an adjective but that heads a verb phrase
+    ("a gelé les avoirs")."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return True
+    return token.pos_ == "ADJ" and (
+        token.dep_ == "ROOT" or any(c.dep_.startswith("aux") or c.dep_ in {"obj", "obl:agent"} for c in token.children)
+    )
+
+
 def _pos_ok(token: Token, pos: str) -> bool:
     if pos == "ANY":
         return True
     if pos == "VERB":
-        return token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and token.tag_ != "NOUN" and token.morph.get("VerbForm") == ["Part"])
+        return _is_verbal(token)
     return token.pos_ in {"NOUN", "PROPN"}
+
+
+def _first_lemma_matches(token: Token, target: str, pos: str) -> bool:
+    """The token's lemma, or for verbs its form when the tagger left it unlemmatised: the model
+    lemmatises rare inflections badly ("reproche" -> "reproche"), so a verb also matches by its
+    stem when the stem is long enough to be unambiguous."""
+    if lemma(token) == target or token.lower_ == target:
+        return True
+    if pos == "VERB" and target.endswith(("er", "ir", "re")) and len(target) >= 7 and lemma(token) == token.lower_:
+        return token.lower_.startswith(target[:-2])
+    return False
 
 
 def _window_lemmas(sent: Span, token: Token) -> set[str]:
@@ -99,7 +124,7 @@ def find_triggers(sent: Span) -> list[TriggerMatch]:
         if token.i in used:
             continue
         for rule in rules:
-            if lemma(token) != rule.lemmas[0] and token.lower_ != rule.lemmas[0]:
+            if not _first_lemma_matches(token, rule.lemmas[0], rule.pos):
                 continue
             if not _pos_ok(token, rule.pos):
                 continue
@@ -130,6 +155,61 @@ def find_triggers(sent: Span) -> list[TriggerMatch]:
     return matches
 
 
+def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
+    """Whether a trigger reports an act, rather than refer back to one or name another's content.
+
+    Not an act: a verb used as an adjective ("un retrait ordonné et responsable"); a noun with a
+    demonstrative ("ce retrait", "cet accord": told before); a noun that is what another
+    trigger is about ("a exigé le départ", "l'accord sur le retrait", "les négociations sur les
+    conditions du retrait").
+    """
+    token = match.head
+    by_head = {m.head.i: m for m in matches if m is not match}
+    if match.rule.event_type == "AGREE":
+        # "s'engagent à poursuivre un dialogue": the promised act, planned, is the event
+        # (the contract's modality replaces the manual's recoding as AGREE), unless it is to
+        # cooperate or to sign, which is what AGREE means.
+        for t in token.subtree:
+            other = by_head.get(t.i)
+            if other and t.dep_ in {"xcomp", "obj", "obl:arg", "nmod", "obl"} and other.rule.event_type not in AGREE_CONTENT:
+                return False
+    if match.rule.pos == "VERB":
+        if token.dep_ == "amod" or not _is_verbal(token):
+            return False
+        linked = [c for c in token.children if c.dep_ == "conj"] + ([token.head] if token.dep_ == "conj" else [])
+        if any(t.pos_ == "ADJ" for t in linked):
+            return False
+        # "a ordonné aux troupes de se retirer": what is demanded or threatened is the REQUEST's
+        # content, not a second event.
+        governor = by_head.get(token.head.i)
+        if token.dep_ in {"xcomp", "ccomp", "obj"} and governor and _takes_content(governor, match):
+            return False
+        return True
+    if any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children):
+        return False
+    if any(c.dep_ == "case" and c.lower_ in BOUNDARY_CASES for c in token.children):
+        return False  # "avant le départ des dernières troupes": a time boundary of another act
+    t = token
+    for _ in range(2):
+        about = t.dep_ == "obl" and any(c.dep_ == "case" and c.lower_ in {"sur", "concernant"} for c in t.children)
+        if (t.dep_ not in {"obj", "nmod", "obl:arg", "xcomp"} and not about) or t.head is t:
+            break
+        t = t.head
+        if t.i in by_head and _takes_content(by_head[t.i], match):
+            return False
+    return True
+
+
+def _takes_content(governor: TriggerMatch, content: TriggerMatch) -> bool:
+    """Whether an act named under `governor` is only what the governor is about: what is
+    demanded, threatened, negotiated or agreed upon. Reactions (condemning a coup, welcoming an
+    agreement) leave the act they react to an event of its own."""
+    kind = governor.rule.event_type
+    if kind == "AGREE":
+        return content.rule.event_type in AGREE_CONTENT  # otherwise the promise gives way to its act
+    return kind in CONTENT_TAKERS or (kind == "SUPPORT" and governor.rule.pos == "NOUN")
+
+
 # --- negation and modality -----------------------------------------------------------------
 
 
@@ -147,7 +227,11 @@ def is_negated(match: TriggerMatch) -> bool:
     """'n'avaient pas abouti à un accord', 'aucun accord': not an event."""
     token = match.head
     cues = modality_cues()
-    for t in (token, _clause_verb(token)):
+    verb = _clause_verb(token)
+    # A negated verb negates itself and its object ("n'a pas signé l'accord"), not its subject
+    # ("les discussions n'avaient pas abouti": the discussions took place).
+    scopes = [token] if token.dep_ in {"nsubj", "nsubj:pass"} and verb is not token else [token, verb]
+    for t in scopes:
         has_ne = any(c.lower_ in {"ne", "n'"} for c in t.children)
         for child in t.children:
             if child.dep_ == "advmod" and cues.get(child.lower_) == "negation" and (has_ne or child.lower_ != "plus"):
@@ -325,15 +409,3 @@ def location_of(match: TriggerMatch, sent: Span, by_token: dict[int, Mention]) -
         if best is None or distance < best[0]:
             best = (distance, ent)
     return best[1].text if best else None
-
-
-def tree_distance(a: Token, b: Token) -> int:
-    """Edges between two tokens in the dependency tree (large when in different sentences)."""
-    if a.sent.start != b.sent.start:
-        return 99
-    path_a = [a] + list(a.ancestors)
-    index = {t.i: k for k, t in enumerate(path_a)}
-    for k, t in enumerate([b] + list(b.ancestors)):
-        if t.i in index:
-            return index[t.i] + k
-    return 99

@@ -1,0 +1,31 @@
+"""Every trigger lexicon row's example sentence yields an event of that row's type."""
+
+from __future__ import annotations
+
+import pytest
+
+from sahel_data.extract.events import find_triggers, is_negated, is_reported_act, trigger_rules
+from sahel_data.lexicon_io import read_lexicon
+from sahel_data.nlp import parse_texts
+
+ROWS = trigger_rules()
+TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+         "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "OTHER"}
+
+
+@pytest.mark.parametrize("rule", ROWS, ids=[f"{r.event_type}-{'-'.join(r.lemmas)}" for r in ROWS])
+def test_trigger_row_example_yields_its_type(rule, nlp):
+    assert rule.event_type in TYPES and rule.example
+    doc = next(parse_texts([rule.example], nlp))
+    found = [m for sent in doc.sents for m in find_triggers(sent)]
+    kept = [m for m in found if not is_negated(m) and is_reported_act(m, found)]
+    assert any(m.rule.event_type == rule.event_type for m in kept), (
+        f"{rule.example!r} gives {[(m.rule.event_type, m.rule.lemmas) for m in found]}"
+    )
+
+
+@pytest.mark.parametrize("row", read_lexicon("modality_cues.csv"), ids=lambda r: r["lemma"])
+def test_modality_cue_row_example_contains_cue(row, nlp):
+    assert row["cue"] in {"planned", "negation"}
+    doc = next(parse_texts([row["example"]], nlp))
+    assert any(t.lemma_.lower() == row["lemma"] or t.lower_ == row["lemma"] for t in doc), [t.lemma_ for t in doc]
