@@ -189,7 +189,7 @@ def find_mentions(doc: Doc, nlp: Language, focus_state: Actor | None = None) -> 
         found[s] = Mention(s, e, g.actors[actor_id], kind)
 
     # Noun phrases: "troupes américaines", "ministère nigérien de la Défense", "la junte du Niger".
-    for i, token in enumerate(doc):
+    for i in range(len(doc)):
         if taken[i]:
             continue
         for head, tail, role, generic in sorted(g.nouns, key=lambda n: -len(n[0]) - len(n[1])):
