@@ -73,6 +73,9 @@ def score(corpus: Path, gold_dir: Path, show_misses: bool, show_summary: bool = 
 
     counts = defaultdict(Counter)
     errors: Counter = Counter()
+    from sahel_data.lexicon_io import read_lexicon
+
+    gazetteer_ids = {r["actor_id"] for r in read_lexicon("actors.csv")}
     provenance_ok = provenance_n = 0
     published_ok = 0
     misses: list[str] = []
@@ -112,12 +115,20 @@ def score(corpus: Path, gold_dir: Path, show_misses: bool, show_summary: bool = 
                     break
             if hit is None:
                 misses.append(f"{aid} spurious mention {m['surface']!r} -> {m['actor_id']}")
+                errors["spurious mention: " + ("overlaps a gold mention" if any(m["char_start"] < e and s < m["char_end"] for s, e, _ in gm) else "no gold mention there")] += 1
             else:
                 used.add(hit)
                 tp += 1
         for k, (s, e, gid) in enumerate(gm):
             if k not in used:
                 misses.append(f"{aid} missed mention {raw[s:e]!r} ({gid})")
+                known = "gazetteer id" if gid in gazetteer_ids else "id not in gazetteer"
+                shape = "capitalised" if raw[s:e][:1].isupper() else "lower-case"
+                words = "one word" if len(raw[s:e].split()) == 1 else "several words"
+                errors[f"missed mention: {known}, {shape}, {words}"] += 1
+                covered = any(m["char_start"] < e and s < m["char_end"] for m in ms)
+                if covered:
+                    errors["missed mention: overlapped by a mention of another actor"] += 1
         counts["actors"].update(tp=tp, pred=len(ms), gold=len(gm))
 
         # events
@@ -134,8 +145,19 @@ def score(corpus: Path, gold_dir: Path, show_misses: bool, show_summary: bool = 
                     break
             if hit is None:
                 same_sentence = [f"{p['event_type']}/{p['date']}" for p in ev if p["char_start"] <= q < p["char_end"]]
-                if any(p["event_type"] == g["event_type"] for p in ev if p["char_start"] <= q < p["char_end"]):
-                    why = "same type, other date"
+                same_type = [p for p in ev if p["char_start"] <= q < p["char_end"] and p["event_type"] == g["event_type"]]
+                if same_type:
+                    pd_ = same_type[0]["date"]
+                    if pd_ is None:
+                        why = "same type, date missing"
+                    elif g["date"] is None:
+                        why = "same type, date where gold has none"
+                    elif len(pd_) != len(g["date"]):
+                        why = f"same type, precision {len(pd_)} vs gold {len(g['date'])} chars"
+                    elif pd_[:4] != g["date"][:4]:
+                        why = "same type, other year"
+                    else:
+                        why = "same type, same precision, other date"
                 elif same_sentence:
                     why = "other type in sentence"
                 else:
@@ -147,8 +169,14 @@ def score(corpus: Path, gold_dir: Path, show_misses: bool, show_summary: bool = 
             p = ev[hit]
             tp += 1
             mod_ok += p["modality"] == g["modality"]
-            a1_ok += mapping.get(p["actor1_id"], p["actor1_id"]) == g.get("actor1_id")
-            a2_ok += mapping.get(p["actor2_id"], p["actor2_id"]) == g.get("actor2_id")
+            a1 = mapping.get(p["actor1_id"], p["actor1_id"])
+            a2 = mapping.get(p["actor2_id"], p["actor2_id"])
+            a1_ok += a1 == g.get("actor1_id")
+            a2_ok += a2 == g.get("actor2_id")
+            if (a1, a2) != (g.get("actor1_id"), g.get("actor2_id")):
+                misses.append(f"{aid} actors {g['event_type']} [{g['trigger']}]: got {a1} -> {a2}, gold {g.get('actor1_id')} -> {g.get('actor2_id')}")
+                errors["event actor1 " + ("missing" if a1 is None else "wrong" if a1 != g.get("actor1_id") else "right")] += 1
+                errors["event actor2 " + ("missing" if a2 is None else "wrong" if a2 != g.get("actor2_id") else "right")] += 1
         for k, p in enumerate(ev):
             if k not in used_pred:
                 errors[f"spurious {p['event_type']}"] += 1
@@ -195,7 +223,7 @@ def score(corpus: Path, gold_dir: Path, show_misses: bool, show_summary: bool = 
     print(f"articles: published and basis right in {published_ok}/{len(articles)}")
     print(f"provenance: {provenance_ok}/{provenance_n} rows exact ({100 * provenance_ok / max(1, provenance_n):.1f} %)")
     if show_summary:
-        print("event errors by kind (no text shown):")
+        print("errors by kind (no text shown):")
         for kind, n in sorted(errors.items(), key=lambda kv: (-kv[1], kv[0])):
             print(f"  {n:>3}  {kind}")
     if show_misses:

@@ -128,7 +128,7 @@ FIELDS: dict[str, Field] = _fields(
     Field("quantity_id", "string", "`<article_id>-q-<char_start of the quantity phrase in the raw file>`; stable.", pattern=ID_PATTERN),
     Field("mention_id", "string", "`<article_id>-m-<char_start of the surface in the raw file>`; stable.", pattern=ID_PATTERN),
     Field("actor1_id", "string", "The actor who acts.", required=False, pattern=ID_PATTERN),
-    Field("actor2_id", "string", "The target or counterpart of the event.", required=False, pattern=ID_PATTERN),
+    Field("actor2_id", "string", "The target or counterpart of the event; when its sentence names none, the state the article is mainly about.", required=False, pattern=ID_PATTERN),
     # articles
     Field("source_path", "string", "The corpus folder's name and the file's path inside it.", example="seeds/003_55adfb9b52fdbeb3.txt"),
     Field("title", "string", "The headline: a `#` heading, an `<h1>`, front matter, or a first line that is a title.", required=False),

@@ -164,7 +164,7 @@ def _state_after(doc: Doc, i: int, g: Gazetteer, found: dict[int, Mention]) -> t
     return None, i
 
 
-def find_mentions(doc: Doc, nlp: Language, focus_state: Actor | None = None) -> list[Mention]:
+def find_mentions(doc: Doc, nlp: Language, focus_states: tuple[Actor, ...] = ()) -> list[Mention]:
     """Every actor mention in a parsed block, non-overlapping, in text order."""
     g = gazetteer()
     exact, folded, keys = _matchers(nlp)
@@ -193,7 +193,7 @@ def find_mentions(doc: Doc, nlp: Language, focus_state: Actor | None = None) -> 
         if taken[i]:
             continue
         for head, tail, role, generic in sorted(g.nouns, key=lambda n: -len(n[0]) - len(n[1])):
-            m = _match_noun_phrase(doc, i, head, tail, role, generic, g, found, taken, focus_state)
+            m = _match_noun_phrase(doc, i, head, tail, role, generic, g, found, taken, focus_states)
             if m:
                 for k in range(m.start, m.end):
                     taken[k] = True
@@ -214,7 +214,7 @@ def find_mentions(doc: Doc, nlp: Language, focus_state: Actor | None = None) -> 
 
 def _match_noun_phrase(
     doc: Doc, i: int, head: str, tail: str, role: str, generic: bool, g: Gazetteer,
-    found: dict[int, Mention], taken: list[bool], focus_state: Actor | None,
+    found: dict[int, Mention], taken: list[bool], focus_states: tuple[Actor, ...],
 ) -> Mention | None:
     head_tokens = head.split()
     n = len(head_tokens)
@@ -250,11 +250,14 @@ def _match_noun_phrase(
                 found.pop(k)
             state, j = after, end
     if state is None:
-        if not generic or focus_state is None:
+        if not generic:
             return None
-        if role == "government" and not g.has_role_row(focus_state, role):
+        # "la junte" alone: the most-named state of the article that has such a body in the
+        # gazetteer (juntas are listed); other bodies: the most-named state.
+        candidates = [s for s in focus_states if role != "government" or g.has_role_row(s, role)]
+        if not candidates:
             return None
-        state = focus_state
+        state = candidates[0]
     return Mention(i, j, g.role_actor(state, role), "role" if role != "state" else "demonym")
 
 
@@ -293,22 +296,19 @@ def _person_mention(doc: Doc, ent: Span, g: Gazetteer) -> Mention | None:
     return Mention(start, end, actor, "person")
 
 
-def focus_state(docs: list[Doc], nlp: Language) -> Actor | None:
-    """The state an article is about: the one named most often (first named breaks ties)."""
+def focus_states(docs: list[Doc], nlp: Language) -> tuple[Actor, ...]:
+    """The states an article names, most named first (first named breaks ties)."""
     g = gazetteer()
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     position = 0
     for doc in docs:
-        for m in find_mentions(doc, nlp, None):
+        for m in find_mentions(doc, nlp):
             if m.actor.actor_type == "country":
                 counts[m.actor.actor_id] = counts.get(m.actor.actor_id, 0) + 1
                 first.setdefault(m.actor.actor_id, position)
             position += 1
-    if not counts:
-        return None
-    best = min(counts, key=lambda a: (-counts[a], first[a]))
-    return g.actors[best]
+    return tuple(g.actors[a] for a in sorted(counts, key=lambda a: (-counts[a], first[a])))
 
 
 def resolve_surnames(mentions: list[Mention]) -> list[Mention]:

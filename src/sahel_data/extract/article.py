@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sahel_data.extract import actors as actors_mod
-from sahel_data.extract.actors import Mention, find_mentions, focus_state, resolve_surnames
+from sahel_data.extract.actors import Actor, Mention, find_mentions, focus_states, resolve_surnames
 from sahel_data.extract.dates import DateMention, PartialDate, find_dates, reference_date, resolve
 from sahel_data.extract.events import (
     TriggerMatch,
@@ -35,7 +35,7 @@ from sahel_data.tables import ArticleExtraction
 
 log = logging.getLogger(__name__)
 
-MAX_CLIMB = 3  # clauses above a trigger searched for its date
+MAX_CLIMB = 2  # clauses above a trigger searched for its date
 
 
 @dataclass(frozen=True)
@@ -155,7 +155,11 @@ def _events_in_sentence(
         modality = modality_of(match, deadline, bool(governing and governing.mention.is_future))
         date = None
         if governing is not None:
-            date = resolve(governing.mention, reference, future=True if modality == "planned" else None)
+            # Direction from the date's own words or its clause's tense, not from the event's
+            # modality: "a annoncé en mars le retrait" is a past March even though the
+            # withdrawal is planned.
+            future = True if _clause_is_future(governing.span) else None
+            date = resolve(governing.mention, reference, future=future)
             if date is not None and reference is not None and date.start > reference.end:
                 modality = "planned"
         actor1, actor2 = participants(match, by_token)
@@ -217,6 +221,24 @@ def merge_events(events: list[EventCandidate]) -> list[EventCandidate]:
     return kept
 
 
+# Acts done to or with another party: when the sentence names no counterpart, it is the state
+# the article is about (the reading annotators give "les troupes quittent le pays").
+TYPES_WITH_COUNTERPART = {
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+    "THREATEN", "SANCTION", "COERCE",
+}
+
+
+def with_context_counterpart(e: EventCandidate, states: tuple[Actor, ...]) -> EventCandidate:
+    """Fill a missing actor2 with the article's most-named state other than actor1's."""
+    if e.actor2 is not None or e.actor1 is None or e.event_type not in TYPES_WITH_COUNTERPART:
+        return e
+    for state in states:
+        if state.actor_id != e.actor1.actor.actor_id and state.country != e.actor1.actor.country:
+            return replace(e, actor2=Mention(-1, -1, state, "context"))
+    return e
+
+
 class ArticleReader:
     """Turns parsed blocks of one article into its rows (raw offsets, stable ids)."""
 
@@ -233,7 +255,7 @@ class ArticleReader:
 
     def run(self) -> ArticleExtraction:
         a = self.article
-        focus = focus_state([doc for _, doc in self.docs], self.nlp)
+        focus = focus_states([doc for _, doc in self.docs], self.nlp)
         mentions_by_doc = [find_mentions(doc, self.nlp, focus) for _, doc in self.docs]
         flat = resolve_surnames([m for ms in mentions_by_doc for m in ms])
         it = iter(flat)
@@ -263,7 +285,7 @@ class ArticleReader:
             events.extend(_events_in_sentence(sent, block, dates, by_token, reference))
             quantity_rows.extend(self._quantities(block, sent, by_token, actors))
 
-        event_rows = [self._event_row(e) for e in merge_events(events)]
+        event_rows = [self._event_row(with_context_counterpart(e, focus)) for e in merge_events(events)]
         quantity_rows = _drop_headline_repeats(quantity_rows)
         body = "\n".join(a.block_text(b) for b in a.body_blocks())
         article_row = {

@@ -25,6 +25,9 @@ AGENT_DEPS = {"obl:agent"}
 OBJECT_DEPS = {"obj", "iobj", "obl:arg", "obl:mod", "obl", "nmod", "ccomp"}
 COUNTERPART_CASES = {"à", "avec", "contre", "entre", "aux", "au", "de", "du", "des", "d'", "vers", "envers"}
 DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
+COPULAS = {"être", "vouloir", "sembler", "paraître", "rester", "demeurer", "devenir", "apparaître"}
+CLAUSE_DEPS = {"acl:relcl", "advcl", "ccomp", "parataxis", "conj", "csubj"}
+COUNTERPART_MARKERS = {"avec", "contre", "entre", "envers", "vers", "à", "au", "aux"}
 BOUNDARY_CASES = {"avant", "jusqu'", "jusqu'à", "jusqu'au"}
 CONTENT_TAKERS = {"REQUEST", "THREATEN", "CONSULT"}
 AGREE_CONTENT = {"COOPERATE", "SUPPORT", "AID"}
@@ -107,6 +110,18 @@ def _first_lemma_matches(token: Token, target: str, pos: str) -> bool:
     return False
 
 
+def _is_bare_participle(token: Token) -> bool:
+    return "Part" in token.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in token.children)
+
+
+def _in_fixed_locution(token: Token) -> bool:
+    """Words that only look like triggers inside a fixed phrase: "à partir de" (from)."""
+    doc = token.doc
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    return before == "à" and after in {"de", "du", "d'", "des"}
+
+
 def _window_lemmas(sent: Span, token: Token) -> set[str]:
     lo = max(sent.start, token.i - WINDOW_BEFORE)
     hi = min(sent.end, token.i + WINDOW_AFTER + 1)
@@ -125,6 +140,8 @@ def find_triggers(sent: Span) -> list[TriggerMatch]:
             continue
         for rule in rules:
             if not _first_lemma_matches(token, rule.lemmas[0], rule.pos):
+                continue
+            if _in_fixed_locution(token):
                 continue
             if not _pos_ok(token, rule.pos):
                 continue
@@ -177,8 +194,10 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         if token.dep_ == "amod" or not _is_verbal(token):
             return False
         linked = [c for c in token.children if c.dep_ == "conj"] + ([token.head] if token.dep_ == "conj" else [])
-        if any(t.pos_ == "ADJ" for t in linked):
-            return False
+        if any(t.pos_ == "ADJ" or (t.pos_ == "NOUN" and not any(c.dep_ == "det" for c in t.children)) for t in linked):
+            return False  # "ordonné et responsable": coordinated with an adjective
+        if _is_bare_participle(token) and token.dep_ == "xcomp" and lemma(token.head) in COPULAS:
+            return False  # "le retrait se veut ordonné"
         # "a ordonné aux troupes de se retirer": what is demanded or threatened is the REQUEST's
         # content, not a second event.
         governor = by_head.get(token.head.i)
@@ -308,6 +327,8 @@ def _case(token: Token) -> str | None:
 
 
 def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """Who does what the verb says: its subject, a relative's antecedent, a passive's agent,
+    or, for the second verb of "X a demandé ... et s'est rapproché", the first verb's subject."""
     for c in verb.children:
         if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubj:pass":
             if c.lower_ in {"qui", "lequel", "laquelle"} and verb.dep_.startswith("acl"):
@@ -320,73 +341,109 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
             m = _mention_in(c, by_token)
             if m:
                 return m
+    if verb.dep_ == "conj" and verb.head is not verb and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return _subject_of(verb.head, by_token)
     return None
+
+
+def _counterpart(token: Token, by_token: dict[int, Mention], exclude: Mention | None) -> Mention | None:
+    """A mention introduced by "avec", "contre", "entre", "à"... within the trigger's phrase
+    ("la fin de son accord militaire avec les États-Unis")."""
+    frontier = [token]
+    for _ in range(3):
+        nxt = []
+        for t in frontier:
+            for c in sorted(t.children, key=lambda c: c.i):
+                if c.dep_ in CLAUSE_DEPS or c.dep_ in SUBJECT_DEPS:
+                    continue
+                m = by_token.get(c.i) or _mention_in(c, by_token, depth=1)
+                if m and _case(c) in COUNTERPART_MARKERS and (exclude is None or m.actor.actor_id != exclude.actor.actor_id):
+                    return m
+                nxt.append(c)
+        frontier = nxt
+    return None
+
+
+def _verbal_participants(token: Token, by_token: dict[int, Mention]) -> tuple[Mention | None, Mention | None]:
+    actor1 = _subject_of(token, by_token)
+    actor2 = None
+    passive = any(c.dep_ in {"nsubj:pass", "aux:pass"} for c in token.children)
+    for c in token.children:
+        if c.dep_ == "nsubj:pass":
+            actor2 = _mention_in(c, by_token)
+    # Controlled infinitive or participle: "ordonné aux troupes de se retirer", "quittant la CEDEAO".
+    if actor1 is None and token.dep_ in {"xcomp", "advcl", "acl", "ccomp", "obl", "obl:arg", "obj"}:
+        governor = token.head
+        objects = [c for c in governor.children if c.dep_ in {"iobj", "obl:arg", "obj", "obl"} and c.i in by_token and c.i < token.i]
+        actor1 = by_token.get(objects[0].i) if objects and token.dep_ == "xcomp" else _subject_of(governor, by_token)
+        if actor1 is None and governor.dep_ in {"xcomp", "ccomp", "advcl"}:
+            actor1 = _subject_of(governor.head, by_token)
+    if actor2 is None:
+        for c in sorted(token.children, key=lambda c: c.i):
+            if c.dep_ in OBJECT_DEPS and not (passive and c.dep_ == "obl:agent"):
+                case = _case(c)
+                if c.dep_ in {"obl", "obl:mod", "nmod"} and case is not None and case not in COUNTERPART_CASES:
+                    continue  # "à Niamey", "en juin": a place or a time, not a counterpart
+                m = _mention_in(c, by_token)
+                if m and (actor1 is None or m.actor.actor_id != actor1.actor.actor_id):
+                    actor2 = m
+                    break
+    return actor1, actor2
+
+
+def _nominal_participants(match: TriggerMatch, by_token: dict[int, Mention]) -> tuple[Mention | None, Mention | None]:
+    token = match.head
+    actor1 = actor2 = None
+    de_mentions: list[Mention] = []
+    for c in sorted(token.children, key=lambda c: c.i):
+        case = _case(c)
+        if c.dep_ in {"nmod", "amod", "obl", "nmod:poss"}:
+            m = _mention_in(c, by_token, depth=2)
+            if m is None:
+                continue
+            if case == "entre":
+                actor1 = actor1 or m
+                for conj in c.children:
+                    if conj.dep_ == "conj" and actor2 is None:
+                        actor2 = _mention_in(conj, by_token, depth=1)
+                continue
+            if case in {"avec", "contre", "à", "au", "aux", "envers", "vers"}:
+                actor2 = actor2 or m
+                continue
+            if case == "par":
+                actor1 = m
+                continue
+            de_mentions.append(m)
+        elif c.dep_ == "det" and c.i in by_token:
+            de_mentions.append(by_token[c.i])
+    if len(de_mentions) == 1 and match.rule.event_type in {"SANCTION", "RETREAT"} and de_mentions[0].actor.actor_type in {"organization", "coalition"}:
+        # "leur retrait de la CEDEAO": the organisation left is the counterpart.
+        actor2 = actor2 or de_mentions.pop()
+    if de_mentions:
+        if match.rule.de_role == "actor2":
+            actor2 = actor2 or de_mentions[0]
+        else:
+            actor1 = actor1 or de_mentions[0]
+            if len(de_mentions) > 1 and actor2 is None:
+                actor2 = de_mentions[1]
+    if actor1 is None:
+        # "X a annoncé le retrait", "le retrait ... ont confirmé X": the governing verb's subject;
+        # possessives ("son accord", "leur retrait") point the same way.
+        verb = _clause_verb(token)
+        if verb is not token and token.dep_ in {"obj", "obl", "obl:arg", "xcomp", "nmod", "obl:mod"}:
+            actor1 = _subject_of(verb, by_token)
+    return actor1, actor2
 
 
 def participants(match: TriggerMatch, by_token: dict[int, Mention]) -> tuple[Mention | None, Mention | None]:
     """(actor1, actor2) of a trigger, from its syntax."""
     token = match.head
-    actor1 = actor2 = None
-    if token.pos_ in {"VERB", "AUX"} or match.rule.pos == "VERB":
-        actor1 = _subject_of(token, by_token)
-        passive = any(c.dep_ == "nsubj:pass" or c.dep_ == "aux:pass" for c in token.children)
-        for c in token.children:
-            if c.dep_ == "nsubj:pass":
-                actor2 = _mention_in(c, by_token)
-        # Controlled infinitive or participle: "ordonné aux troupes de se retirer", "quittant la CEDEAO".
-        if actor1 is None and token.dep_ in {"xcomp", "advcl", "acl", "ccomp", "obl", "obl:arg", "obj"}:
-            governor = token.head
-            objects = [c for c in governor.children if c.dep_ in {"iobj", "obl:arg", "obj", "obl"} and c.i in by_token and c.i < token.i]
-            actor1 = by_token.get(objects[0].i) if objects and token.dep_ == "xcomp" else _subject_of(governor, by_token)
-            if actor1 is None and governor.dep_ in {"xcomp", "ccomp", "advcl"}:
-                actor1 = _subject_of(governor.head, by_token)
-        if actor2 is None:
-            for c in sorted(token.children, key=lambda c: c.i):
-                if c.dep_ in OBJECT_DEPS and not (passive and c.dep_ == "obl:agent"):
-                    case = _case(c)
-                    if c.dep_ in {"obl", "obl:mod", "nmod"} and case not in COUNTERPART_CASES:
-                        continue
-                    m = _mention_in(c, by_token)
-                    if m and (actor1 is None or m.actor.actor_id != actor1.actor.actor_id):
-                        actor2 = m
-                        break
+    if match.rule.pos == "VERB" or token.pos_ in {"VERB", "AUX"}:
+        actor1, actor2 = _verbal_participants(token, by_token)
     else:
-        de_mentions: list[Mention] = []
-        for c in sorted(token.children, key=lambda c: c.i):
-            case = _case(c)
-            if c.dep_ in {"nmod", "amod", "obl"} or c.dep_ == "nmod:poss":
-                m = _mention_in(c, by_token, depth=2)
-                if m is None:
-                    continue
-                if case in {"entre"}:
-                    actor1 = actor1 or m
-                    continue
-                if case in {"avec", "contre", "à", "au", "aux", "envers", "vers"}:
-                    actor2 = actor2 or m
-                    continue
-                if case in {"par"}:
-                    actor1 = m
-                    continue
-                de_mentions.append(m)
-            elif c.dep_ == "det" and c.i in by_token:
-                de_mentions.append(by_token[c.i])
-        if de_mentions:
-            if match.rule.de_role == "actor2":
-                actor2 = actor2 or de_mentions[0]
-            else:
-                actor1 = actor1 or de_mentions[0]
-                if len(de_mentions) > 1 and actor2 is None:
-                    actor2 = de_mentions[1]
-        for conj in token.children:
-            if conj.dep_ == "conj" and actor1 is not None and actor2 is None:
-                m = _mention_in(conj, by_token, 1)
-                if m:
-                    actor2 = m
-        if actor1 is None:
-            # "X a annoncé le retrait", "le retrait ... ont confirmé X": the governing verb's subject.
-            verb = _clause_verb(token)
-            if verb is not token and token.dep_ in {"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "xcomp"}:
-                actor1 = _subject_of(verb, by_token) if token.dep_ not in {"nsubj", "nsubj:pass"} else None
+        actor1, actor2 = _nominal_participants(match, by_token)
+    if actor2 is None:
+        actor2 = _counterpart(token, by_token, actor1)
     if actor1 is not None and actor2 is not None and actor1.actor.actor_id == actor2.actor.actor_id:
         actor2 = None
     return actor1, actor2

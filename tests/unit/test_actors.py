@@ -1,0 +1,55 @@
+"""Actor mentions in French sentences: names, metonyms vs places, demonym phrases, bodies, people."""
+
+from __future__ import annotations
+
+import pytest
+
+from sahel_data.extract.article import extract_articles
+from sahel_data.ingest import parse_article
+
+
+def mentions_of(text: str, nlp) -> list[tuple[str, str]]:
+    article = parse_article(text, "t.txt", "c/t.txt", "0" * 64)
+    (ex,) = list(extract_articles([article], nlp))
+    for m in ex.mentions:
+        assert text[m["char_start"] : m["char_end"]] == m["surface"]
+    return [(m["surface"], m["actor_id"]) for m in ex.mentions]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Les troupes américaines ont quitté le pays.", ("troupes américaines", "united-states")),
+        ("Washington a suspendu son aide au Niger.", ("Washington", "united-states")),
+        ("Le Pentagone a confirmé le calendrier.", ("Pentagone", "united-states-department-of-defense")),
+        ("L'armée malienne a repris la ville.", ("armée malienne", "armed-forces-of-mali")),
+        ("Le ministère nigérien de la Défense a publié un communiqué.", ("ministère nigérien de la Défense", "ministry-of-defense-of-niger")),
+        ("La CEDEAO a levé ses sanctions.", ("CEDEAO", "ecowas")),
+        ("Le JNIM a revendiqué l'attaque.", ("JNIM", "jnim")),
+        ("Le Tchad a rompu avec Paris.", ("Paris", "france")),
+    ],
+    ids=["demonym-phrase", "capital-as-state", "seat-as-ministry", "named-army", "ministry-with-demonym", "acronym", "armed-group", "capital-object"],
+)
+def test_mention_sentence_resolves_actor(text, expected, nlp):
+    assert expected in mentions_of(text, nlp)
+
+
+def test_mention_capital_as_place_not_an_actor(nlp):
+    assert all(surface != "Niamey" for surface, _ in mentions_of("Des discussions ont eu lieu à Niamey.", nlp))
+
+
+def test_mention_media_cited_as_source_not_an_actor(nlp):
+    found = mentions_of("Le ministre a révélé dans le Washington Post que la France était visée.", nlp)
+    assert ("France", "france") in found and all("Washington" not in s for s, _ in found)
+
+
+def test_mention_junta_resolves_to_article_state(nlp):
+    found = mentions_of("Le Niger a rompu avec Paris. La junte a ensuite expulsé l'ambassadeur.", nlp)
+    assert ("junte", "government-of-niger") in found
+
+
+def test_mention_person_title_stripped_surname_merged(nlp):
+    found = mentions_of("Le colonel Amadou Diarra a parlé. M. Diarra a ensuite quitté la salle.", nlp)
+    people = [actor for _, actor in found if "diarra" in actor]
+    assert people == ["amadou-diarra", "amadou-diarra"]
+    assert ("Amadou Diarra", "amadou-diarra") in found

@@ -1,0 +1,96 @@
+"""Events from short French sentences of our own: type, modality, date, actors, one row per happening."""
+
+from __future__ import annotations
+
+import pytest
+
+from sahel_data.extract.article import extract_articles
+from sahel_data.ingest import parse_article
+
+
+def events_of(text: str, nlp) -> list[dict]:
+    article = parse_article(text, "t.txt", "c/t.txt", "0" * 64)
+    (ex,) = list(extract_articles([article], nlp))
+    return ex.events
+
+
+def summary(text: str, nlp) -> set[tuple]:
+    return {(e["event_type"], e["date"], e["modality"]) for e in events_of(text, nlp)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (" date 2024-03-10 Le Tchad a mis fin jeudi à l'accord de coopération militaire avec la France.", ("SANCTION", "2024-03-07", "occurred")),
+        (" date 2023-09 Les derniers soldats allemands ont quitté le pays le 2 septembre.", ("RETREAT", "2023-09-02", "occurred")),
+        (" date 2024-05 La France retirera ses troupes d'ici la fin de l'année.", ("RETREAT", "2024", "planned")),
+        (" date 2024-01-29 Les trois juntes ont annoncé dimanche leur retrait de la CEDEAO.", ("SANCTION", "2024-01-28", "planned")),
+        (" date 2022-10 Le capitaine Traoré a renversé le lieutenant-colonel Damiba le 30 septembre.", ("COERCE", "2022-09-30", "occurred")),
+        (" date 2023-09-17 Les trois pays ont signé samedi à Bamako la charte du Liptako-Gourma.", ("SUPPORT", "2023-09-16", "occurred")),
+        (" date 2024-06-12 Le gouvernement a expulsé l'ambassadeur de France la semaine dernière.", ("SANCTION", "2024-06", "occurred")),
+        (" date 2024-06 Des hommes armés ont attaqué un convoi militaire mardi près de Gao.", ("ASSAULT", "2024-06", "occurred")),
+        (" date 2024-02 Moscou a envoyé une centaine d'instructeurs militaires en janvier.", ("AID", "2024-01", "occurred")),
+        (" date 2024-02 La CEDEAO menace d'imposer de nouvelles sanctions à la junte.", ("THREATEN", None, "occurred")),
+        (" date 2024-02 Le ministre a rencontré son homologue russe à Moscou en février.", ("CONSULT", "2024-02", "occurred")),
+        (" date 2024-02 La junte a rejeté la proposition de médiation de l'Union africaine.", ("REJECT", None, "occurred")),
+        (" date 2024-02 Le porte-parole a accusé Paris de soutenir les groupes armés.", ("ACCUSE", None, "occurred")),
+        (" date 2024-02 Des milliers de manifestants ont réclamé le départ des soldats français.", ("REQUEST", None, "occurred")),
+        (" date 2024-02 Le Niger a fermé son espace aérien aux avions français.", ("SANCTION", None, "occurred")),
+        (" date 2024-02 La CEDEAO a levé les sanctions économiques contre le Niger.", ("CONCEDE", None, "occurred")),
+    ],
+    ids=["end-agreement", "troops-left", "withdrawal-deadline", "leave-ecowas", "coup", "charter-signed", "expel-ambassador",
+         "attack", "instructors", "threat", "meeting", "refusal", "accusation", "demand-departure", "airspace", "lift-sanctions"],
+)
+def test_event_sentence_type_date_modality(text, expected, nlp):
+    assert expected in summary(text, nlp)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2024-02 Les discussions n'ont pas abouti à un accord.",
+        " date 2024-02 Le retrait se veut ordonné et responsable.",
+        " date 2024-02 Les négociations sur les conditions du retrait se poursuivent.",
+    ],
+    ids=["negated-agreement", "ordonne-adjective", "withdrawal-as-topic"],
+)
+def test_event_sentence_not_a_new_act_no_row_of_that_type(text, nlp):
+    types = {e["event_type"] for e in events_of(text, nlp)}
+    assert "SUPPORT" not in types and "REQUEST" not in types
+    if "négociations" in text:
+        assert types == {"CONSULT"}
+
+
+def test_event_first_date_not_the_governing_one(nlp):
+    text = " date 2024-05 Le retrait devra être achevé d'ici le 15 septembre 2024, selon l'accord conclu dimanche 19 mai 2024."
+    found = summary(text, nlp)
+    assert ("RETREAT", "2024-09-15", "planned") in found
+    assert ("SUPPORT", "2024-05-19", "occurred") in found
+
+
+def test_event_actors_subject_and_counterpart(nlp):
+    (event,) = [e for e in events_of(" date 2024-02 Le Mali a expulsé l'ambassadeur de France.", nlp) if e["event_type"] == "SANCTION"]
+    assert (event["actor1_id"], event["actor2_id"]) == ("mali", "france")
+
+
+def test_event_actor_of_nominal_trigger_from_de_complement(nlp):
+    events = events_of(" date 2024-02 Le retrait des soldats allemands du Niger a commencé lundi.", nlp)
+    (event,) = [e for e in events if e["event_type"] == "RETREAT"]
+    assert (event["actor1_id"], event["actor2_id"]) == ("germany", "niger")
+
+
+def test_event_headline_repeat_one_row_body_kept(nlp):
+    text = " date 2024-05 Le Tchad rompt avec la France\n\nLe Tchad a mis fin jeudi à l'accord de défense avec la France."
+    sanctions = [e for e in events_of(text, nlp) if e["event_type"] == "SANCTION"]
+    assert len(sanctions) == 1 and sanctions[0]["evidence"].startswith("Le Tchad a mis fin")
+
+
+def test_event_relative_date_without_reference_is_null(nlp):
+    (event,) = [e for e in events_of("Le Tchad a mis fin jeudi à l'accord de défense avec la France.", nlp) if e["event_type"] == "SANCTION"]
+    assert event["date"] is None and event["date_start"] is None
+
+
+def test_event_evidence_offsets_exact_on_raw(nlp):
+    text = "# Titre\n<p>Le Mali a quitté la CEDEAO&nbsp;dimanche. Le Niger l’a suivi.</p>"
+    for e in events_of(text, nlp):
+        assert text[e["char_start"] : e["char_end"]] == e["evidence"]
