@@ -90,9 +90,13 @@ class Gazetteer:
                 self.aliases.append((alias, row["actor_id"], row["alias_kind"]))
         self.titles = sorted((r["title"].translate(_NORMALISE) for r in read_lexicon("person_titles.csv")), key=len, reverse=True)
         self.media = {r["name"] for r in read_lexicon("media.csv")}
-        self.nouns = [
+        nouns = [
             (r["head"], r["tail"].translate(_NORMALISE), r["role"], r["generic"] == "yes") for r in read_lexicon("actor_nouns.csv")
         ]
+        # Indexed by the head's first word, longest phrase first, so each token tries only its own rows.
+        self.nouns_by_word: dict[str, list[tuple[str, str, str, bool]]] = {}
+        for noun in sorted(nouns, key=lambda n: -len(n[0]) - len(n[1])):
+            self.nouns_by_word.setdefault(noun[0].split()[0].lower(), []).append(noun)
 
     def state_of(self, actor_id: str) -> Actor | None:
         actor = self.actors.get(actor_id)
@@ -167,6 +171,35 @@ def _state_after(doc: Doc, i: int, g: Gazetteer, found: dict[int, Mention]) -> t
 def find_mentions(doc: Doc, nlp: Language, focus_states: tuple[Actor, ...] = ()) -> list[Mention]:
     """Every actor mention in a parsed block, non-overlapping, in text order."""
     g = gazetteer()
+    found, taken = _gazetteer_mentions(doc, nlp)
+
+    # Noun phrases: "troupes américaines", "ministère nigérien de la Défense", "la junte du Niger".
+    for i in range(len(doc)):
+        if taken[i]:
+            continue
+        for head, tail, role, generic in g.nouns_by_word.get(doc[i].lower_, ()):
+            m = _match_noun_phrase(doc, i, head, tail, role, generic, g, found, taken, focus_states)
+            if m:
+                for k in range(m.start, m.end):
+                    taken[k] = True
+                found[m.start] = m
+                break
+
+    # People from NER, titles removed; media and places are not people.
+    for ent in doc.ents:
+        if ent.label_ != "PER" or any(taken[ent.start : ent.end]):
+            continue
+        m = _person_mention(doc, ent, g)
+        if m:
+            for k in range(m.start, m.end):
+                taken[k] = True
+            found[m.start] = m
+    return [found[k] for k in sorted(found)]
+
+
+def _gazetteer_mentions(doc: Doc, nlp: Language) -> tuple[dict[int, Mention], list[bool]]:
+    """Gazetteer names, acronyms and metonyms (not places); media names block what they cover."""
+    g = gazetteer()
     exact, folded, keys = _matchers(nlp)
     candidates: list[tuple[int, int, str, str]] = []
     for matcher in (exact, folded):
@@ -187,29 +220,7 @@ def find_mentions(doc: Doc, nlp: Language, focus_states: tuple[Actor, ...] = ())
         if kind == "metonym" and _is_place_use(doc, s):
             continue
         found[s] = Mention(s, e, g.actors[actor_id], kind)
-
-    # Noun phrases: "troupes américaines", "ministère nigérien de la Défense", "la junte du Niger".
-    for i in range(len(doc)):
-        if taken[i]:
-            continue
-        for head, tail, role, generic in sorted(g.nouns, key=lambda n: -len(n[0]) - len(n[1])):
-            m = _match_noun_phrase(doc, i, head, tail, role, generic, g, found, taken, focus_states)
-            if m:
-                for k in range(m.start, m.end):
-                    taken[k] = True
-                found[m.start] = m
-                break
-
-    # People from NER, titles removed; media and places are not people.
-    for ent in doc.ents:
-        if ent.label_ != "PER" or any(taken[ent.start : ent.end]):
-            continue
-        m = _person_mention(doc, ent, g)
-        if m:
-            for k in range(m.start, m.end):
-                taken[k] = True
-            found[m.start] = m
-    return [found[k] for k in sorted(found)]
+    return found, taken
 
 
 def _match_noun_phrase(
@@ -303,7 +314,8 @@ def focus_states(docs: list[Doc], nlp: Language) -> tuple[Actor, ...]:
     first: dict[str, int] = {}
     position = 0
     for doc in docs:
-        for m in find_mentions(doc, nlp):
+        found, _ = _gazetteer_mentions(doc, nlp)
+        for m in found.values():
             if m.actor.actor_type == "country":
                 counts[m.actor.actor_id] = counts.get(m.actor.actor_id, 0) + 1
                 first.setdefault(m.actor.actor_id, position)
@@ -311,19 +323,29 @@ def focus_states(docs: list[Doc], nlp: Language) -> tuple[Actor, ...]:
     return tuple(g.actors[a] for a in sorted(counts, key=lambda a: (-counts[a], first[a])))
 
 
-def resolve_surnames(mentions: list[Mention]) -> list[Mention]:
-    """Within an article, a lone surname ("M. Tassa") is the person named in full earlier or later."""
+def resolve_people(docs: list[Doc], mentions_by_doc: list[list[Mention]]) -> list[list[Mention]]:
+    """Within an article, a lone surname ("M. Tassa", "Tassa a ajouté") is the person named in
+    full elsewhere in it: titled single names are merged, untitled ones are found again."""
     full: dict[str, Actor] = {}
-    for m in mentions:
-        if m.kind == "person" and len(m.actor.name.split()) >= 2:
-            full.setdefault(slug(m.actor.name.split()[-1]), m.actor)
+    for mentions in mentions_by_doc:
+        for m in mentions:
+            if m.actor.actor_type == "person" and len(m.actor.name.split()) >= 2:
+                full.setdefault(slug(m.actor.name.split()[-1]), m.actor)
     out = []
-    for m in mentions:
-        if m.kind == "person" and len(m.actor.name.split()) == 1:
-            target = full.get(slug(m.actor.name))
-            if target:
-                m = Mention(m.start, m.end, target, m.kind)
-        out.append(m)
+    for doc, mentions in zip(docs, mentions_by_doc, strict=True):
+        resolved = []
+        taken = [False] * len(doc)
+        for m in mentions:
+            if m.kind == "person" and len(m.actor.name.split()) == 1 and slug(m.actor.name) in full:
+                m = Mention(m.start, m.end, full[slug(m.actor.name)], m.kind)
+            resolved.append(m)
+            for k in range(m.start, m.end):
+                taken[k] = True
+        for token in doc:
+            key = slug(token.text)
+            if not taken[token.i] and token.text[:1].isupper() and len(token.text) > 2 and key in full:
+                resolved.append(Mention(token.i, token.i + 1, full[key], "person"))
+        out.append(sorted(resolved, key=lambda m: m.start))
     return out
 
 

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sahel_data.extract import actors as actors_mod
-from sahel_data.extract.actors import Actor, Mention, find_mentions, focus_states, resolve_surnames
+from sahel_data.extract.actors import Actor, Mention, find_mentions, focus_states, resolve_people
 from sahel_data.extract.dates import DateMention, PartialDate, find_dates, reference_date, resolve
 from sahel_data.extract.events import (
     TriggerMatch,
@@ -257,9 +257,7 @@ class ArticleReader:
         a = self.article
         focus = focus_states([doc for _, doc in self.docs], self.nlp)
         mentions_by_doc = [find_mentions(doc, self.nlp, focus) for _, doc in self.docs]
-        flat = resolve_surnames([m for ms in mentions_by_doc for m in ms])
-        it = iter(flat)
-        mentions_by_doc = [[next(it) for _ in ms] for ms in mentions_by_doc]
+        mentions_by_doc = resolve_people([doc for _, doc in self.docs], mentions_by_doc)
 
         dated = [(block, doc, sent, _date_spans(sent)) for block, doc in self.docs for sent in doc.sents]
         all_dates = [d for *_, ds in dated for d in ds]

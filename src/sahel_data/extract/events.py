@@ -130,15 +130,38 @@ def _window_lemmas(sent: Span, token: Token) -> set[str]:
     return words
 
 
+@cache
+def _rules_by_first_lemma() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """Row numbers by first lemma, and by verb stem (for forms the lemmatiser leaves alone)."""
+    by_lemma: dict[str, list[int]] = {}
+    by_stem: dict[str, list[int]] = {}
+    for k, rule in enumerate(trigger_rules()):
+        by_lemma.setdefault(rule.lemmas[0], []).append(k)
+        target = rule.lemmas[0]
+        if rule.pos == "VERB" and target.endswith(("er", "ir", "re")) and len(target) >= 7:
+            by_stem.setdefault(target[:-2], []).append(k)
+    return {k: tuple(v) for k, v in by_lemma.items()}, {k: tuple(v) for k, v in by_stem.items()}
+
+
+def _candidate_rules(token: Token) -> list[TriggerRule]:
+    rules = trigger_rules()
+    by_lemma, by_stem = _rules_by_first_lemma()
+    rows = set(by_lemma.get(lemma(token), ())) | set(by_lemma.get(token.lower_, ()))
+    if by_stem and lemma(token) == token.lower_:
+        word = token.lower_
+        for n in range(5, len(word) + 1):
+            rows.update(by_stem.get(word[:n], ()))
+    return [rules[k] for k in sorted(rows)]
+
+
 def find_triggers(sent: Span) -> list[TriggerMatch]:
     """Trigger matches in a sentence: one per token, the first lexicon row that fits."""
     used: set[int] = set()
     matches: list[TriggerMatch] = []
-    rules = trigger_rules()
     for token in sent:
         if token.i in used:
             continue
-        for rule in rules:
+        for rule in _candidate_rules(token):
             if not _first_lemma_matches(token, rule.lemmas[0], rule.pos):
                 continue
             if _in_fixed_locution(token):
