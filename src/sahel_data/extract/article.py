@@ -184,13 +184,13 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
     rows: nothing shows they are one happening."""
     if a.event_type != b.event_type or a.modality != b.modality:
         return False
+    if a.sent.start == b.sent.start and a.block is b.block and _compatible_dates(a.date, b.date):
+        return True  # "ont quitté le Niger le 7 juin, avec le départ d'un avion": one act
     for x, y in ((_actor_id(a.actor1), _actor_id(b.actor1)), (_actor_id(a.actor2), _actor_id(b.actor2))):
         if x and y and x != y:
             return False
     if not _compatible_dates(a.date, b.date):
         return False
-    if a.sent.start == b.sent.start and a.block is b.block:
-        return True  # "ont quitté le Niger le 7 juin, avec le départ d'un avion": one act
     headline = a.block.kind != "paragraph" or b.block.kind != "paragraph"
     both_dated = a.date is not None and b.date is not None
     same_actor = a.actor1 is not None and b.actor1 is not None

@@ -122,8 +122,10 @@ def _in_fixed_locution(token: Token) -> bool:
     return before == "à" and after in {"de", "du", "d'", "des"}
 
 
-def _window_lemmas(sent: Span, token: Token) -> set[str]:
-    lo = max(sent.start, token.i - WINDOW_BEFORE)
+def _window_lemmas(sent: Span, token: Token, pos: str) -> set[str]:
+    """Words around a trigger that its row's requires/excludes test. A noun's complements
+    follow it ("la fin de l'accord"), so only a verb looks back ("se retirer")."""
+    lo = max(sent.start, token.i - (WINDOW_BEFORE if pos != "NOUN" else 0))
     hi = min(sent.end, token.i + WINDOW_AFTER + 1)
     words = {lemma(t) for t in sent.doc[lo:hi]} | {t.lower_ for t in sent.doc[lo:hi]}
     words |= {lemma(c) for c in token.children} | {lemma(token.head)}
@@ -184,7 +186,7 @@ def find_triggers(sent: Span) -> list[TriggerMatch]:
                 pos = found.i
             if not ok:
                 continue
-            window = _window_lemmas(sent, token)
+            window = _window_lemmas(sent, token, rule.pos)
             if rule.requires and not (rule.requires & window):
                 continue
             if rule.excludes & window:
@@ -216,6 +218,9 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
     if match.rule.pos == "VERB":
         if token.dep_ == "amod" or not _is_verbal(token):
             return False
+        for c in token.children:
+            if c.dep_ == "nsubj:pass" and any(d.dep_ == "det" and d.lower_ in DEMONSTRATIVES for d in c.children):
+                return False  # "cet accord a été conclu": told before
         linked = [c for c in token.children if c.dep_ == "conj"] + ([token.head] if token.dep_ == "conj" else [])
         if any(t.pos_ == "ADJ" or (t.pos_ == "NOUN" and not any(c.dep_ == "det" for c in t.children)) for t in linked):
             return False  # "ordonné et responsable": coordinated with an adjective
