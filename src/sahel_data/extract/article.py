@@ -151,6 +151,8 @@ def _events_in_sentence(
     out = []
     for match in triggers:
         governing = _governing_date(match, dates, triggers)
+        if governing is None and _is_generic_plural(match):
+            continue  # "les attaques jihadistes se multiplient": a trend, not an event
         deadline = bool(governing and governing.mention.is_deadline)
         modality = modality_of(match, deadline, bool(governing and governing.mention.is_future))
         date = None
@@ -167,6 +169,15 @@ def _events_in_sentence(
             EventCandidate(match, sent, block, match.rule.event_type, modality, date, actor1, actor2, location_of(match, sent, by_token))
         )
     return out
+
+
+GENERIC_PLURAL_TYPES = {"ASSAULT"}
+
+
+def _is_generic_plural(match: TriggerMatch) -> bool:
+    """A plural noun of violence with no date of its own names a pattern, not one event."""
+    token = match.head
+    return match.rule.pos == "NOUN" and match.rule.event_type in GENERIC_PLURAL_TYPES and "Plur" in token.morph.get("Number")
 
 
 def _compatible_dates(a: PartialDate | None, b: PartialDate | None) -> bool:
