@@ -1,4 +1,4 @@
-"""`sahel-data` commands: release, validate, extract. Shared options are defined once."""
+"""`sahel-data` commands: release, validate, diff, tag, archive, extract. Shared options are defined once."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def _setup_logging(verbose: bool) -> None:
 def cmd_release(args: argparse.Namespace) -> int:
     from sahel_data.flows import run_release
 
-    info = run_release(Path(args.corpus), Path(args.out), args.skip_invalid)
+    info = run_release(Path(args.corpus), Path(args.out), args.skip_invalid, args.version, args.force)
     if info.changed:
         print(f"published {args.out} version {info.version} ({info.reason})")
     else:
@@ -67,6 +67,36 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    from sahel_data.diff import diff_packages
+
+    changes = diff_packages(Path(args.old), Path(args.new))
+    if args.format == "json":
+        print(json.dumps(changes.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(changes.to_markdown(max_rows_per_table=args.max_rows))
+    return 0
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    from sahel_data.tagging import tag_release
+
+    repo = Path(args.repo)
+    tag = tag_release(repo, repo / "datapackage")
+    print(f"tagged {tag}; push it with `git push origin {tag}` and attach dist/ to the release page")
+    return 0
+
+
+def cmd_archive(args: argparse.Namespace) -> int:
+    from sahel_data.archive import build_archive
+
+    package = Path(args.package)
+    meta = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    target = build_archive(package, Path(args.dist), meta["version"], meta["created"])
+    print(f"wrote {target} and {target.parent / 'SHA256SUMS'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("-v", "--verbose", action="store_true", help="debug logging")
@@ -80,10 +110,28 @@ def build_parser() -> argparse.ArgumentParser:
     release.set_defaults(func=cmd_release, corpus="seeds")
     release.add_argument("--out", default="datapackage", help="package folder to publish into (created if missing)")
     release.add_argument("--skip-invalid", action="store_true", help="publish without unreadable files (listed in the log)")
+    release.add_argument("--version", help="publish as this X.Y.Z instead of the version the diff implies (never backwards)")
+    release.add_argument("--force", action="store_true", help="overwrite --out even if it has changes not made by a release")
 
     validate = sub.add_parser("validate", parents=[common, corpus], help="validate a package: pandera, frictionless, provenance")
     validate.set_defaults(func=cmd_validate)
     validate.add_argument("package", nargs="?", default="datapackage", help="package folder (default datapackage/)")
+
+    diff = sub.add_parser("diff", parents=[common], help="row-level diff between two package folders or .zip archives")
+    diff.set_defaults(func=cmd_diff)
+    diff.add_argument("old")
+    diff.add_argument("new")
+    diff.add_argument("--format", choices=["markdown", "json"], default="markdown")
+    diff.add_argument("--max-rows", type=int, default=50, help="keys listed per table and kind (markdown)")
+
+    tag = sub.add_parser("tag", parents=[common], help="git tag vX.Y.Z for the committed release in datapackage/")
+    tag.set_defaults(func=cmd_tag)
+    tag.add_argument("--repo", default=".", help="the project's git checkout (default: here)")
+
+    arch = sub.add_parser("archive", parents=[common], help="(re)build dist/sahel-data-X.Y.Z.zip and SHA256SUMS from a package")
+    arch.set_defaults(func=cmd_archive)
+    arch.add_argument("package", nargs="?", default="datapackage")
+    arch.add_argument("--dist", default="dist")
 
     extract = sub.add_parser("extract", parents=[common], help="print one article's rows as JSON")
     extract.set_defaults(func=cmd_extract)
@@ -94,17 +142,17 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _setup_logging(args.verbose)
+    from sahel_data.diff import PackageReadError
     from sahel_data.ingest import CorpusError
     from sahel_data.publish import PublishError
+    from sahel_data.tagging import TagError
     from sahel_data.validate import TableError
 
     try:
         return args.func(args)
-    except (CorpusError, TableError, PublishError) as e:
+    except (CorpusError, TableError, PublishError, PackageReadError, TagError) as e:
         print(f"sahel-data: {e}", file=sys.stderr)
         return 1
-    except ImportError:
-        raise
 
 
 if __name__ == "__main__":

@@ -52,8 +52,8 @@ def validate_tables(frames: dict) -> dict:
 
 
 @stage
-def write_package(frames: dict, out: Path):
-    return pipeline.stage(frames, out)
+def write_package(frames: dict, out: Path, version: str | None, force: bool):
+    return pipeline.stage(frames, out, version, force)
 
 
 @stage
@@ -67,13 +67,19 @@ def publish(staged):
 
 
 @flow(name="publish_release", log_prints=False, validate_parameters=False)
-def publish_release(corpus: Path = Path("seeds"), out: Path = Path("datapackage"), skip_invalid: bool = False):
+def publish_release(
+    corpus: Path = Path("seeds"),
+    out: Path = Path("datapackage"),
+    skip_invalid: bool = False,
+    version: str | None = None,
+    force: bool = False,
+):
     """Corpus folder -> validated Data Package in `out` (the previous one survives any failure)."""
     files = discover_files(corpus)
     articles = read_articles(corpus, files, skip_invalid)
     extractions = extract(articles)
     frames = validate_tables(build_tables(extractions, out))
-    staged = write_package(frames, out)
+    staged = write_package(frames, out, version, force)
     try:
         validate_package(staged, corpus)
         return publish(staged)
@@ -81,7 +87,7 @@ def publish_release(corpus: Path = Path("seeds"), out: Path = Path("datapackage"
         pipeline.discard(staged)
 
 
-def run_release(corpus: Path, out: Path, skip_invalid: bool = False):
+def run_release(corpus: Path, out: Path, skip_invalid: bool = False, version: str | None = None, force: bool = False):
     """Run the flow with heartbeats off (they cost about a second per flow run and buy nothing here)."""
     with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        return publish_release(corpus=corpus, out=out, skip_invalid=skip_invalid)
+        return publish_release(corpus=corpus, out=out, skip_invalid=skip_invalid, version=version, force=force)

@@ -80,8 +80,8 @@ def validate(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     return frames
 
 
-def stage(frames: dict[str, pl.DataFrame], out: Path) -> publish_mod.StagedRelease:
-    return publish_mod.stage_release(frames, out)
+def stage(frames: dict[str, pl.DataFrame], out: Path, version: str | None = None, force: bool = False) -> publish_mod.StagedRelease:
+    return publish_mod.stage_release(frames, out, version=version, force=force)
 
 
 def check(staged: publish_mod.StagedRelease, corpus: Path) -> list[validate_mod.Check]:
@@ -96,10 +96,12 @@ def discard(staged: publish_mod.StagedRelease) -> None:
     publish_mod.discard(staged)
 
 
-def run_without_prefect(corpus: Path, out: Path, skip_invalid: bool = False) -> publish_mod.ReleaseInfo:
-    """The same stages in the same order, as plain calls (tests, `extract`, benchmarks)."""
+def run_without_prefect(
+    corpus: Path, out: Path, skip_invalid: bool = False, version: str | None = None, force: bool = False
+) -> publish_mod.ReleaseInfo:
+    """The same stages in the same order, as plain calls (tests, benchmarks)."""
     frames = validate(tables(extract(read(corpus, discover(corpus), skip_invalid)), out))
-    staged = stage(frames, out)
+    staged = stage(frames, out, version, force)
     try:
         check(staged, corpus)
         return publish(staged)

@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ from pathlib import Path
 
 import polars as pl
 
-from sahel_data import codebook
+from sahel_data import archive, citation, codebook
+from sahel_data import diff as diff_mod
 from sahel_data.spec import FIELDS, TABLE_ORDER, TABLES, frictionless_schema
 from sahel_data.validate import Check, validate_package
 
@@ -29,6 +31,8 @@ PACKAGE_NAME = "sahel-data"
 FIRST_VERSION = "1.0.0"
 DIALECT = {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"', "doubleQuote": True, "header": True}
 DATA_FILES = tuple(f"{name}.csv" for name in TABLE_ORDER) + ("README.md",)
+CHANGELOG = "CHANGELOG.md"
+MANIFEST = ".release-manifest.json"
 
 
 class PublishError(Exception):
@@ -101,23 +105,39 @@ def previous_release(out: Path) -> dict | None:
         raise PublishError(f"{path}: cannot read the previous release ({e}); restore it from git or remove --out") from None
 
 
-def decide_version(previous: dict | None, files: dict[str, bytes], out: Path) -> ReleaseInfo:
-    """Same tables and docs as the previous release: keep its version and created time.
-
-    Otherwise: tables changed -> minor, only the codebook or metadata changed -> patch (the
-    full diff-based rules, with schema changes as major, belong to the versioning stage).
+def parse_version(version: str) -> tuple[int, int, int]:
     """
-    if previous is None:
-        return ReleaseInfo(FIRST_VERSION, release_time(), True, "first release")
-    old = {name: (out / name).read_bytes() if (out / name).exists() else None for name in files}
-    tables_same = all(old[f"{t}.csv"] == files[f"{t}.csv"] for t in TABLE_ORDER)
-    docs_same = old.get("README.md") == files.get("README.md")
-    old_schemas = [{k: v for k, v in r.get("schema", {}).items() if k != "$schema"} for r in previous.get("resources", [])]
-    schemas_same = old_schemas == [frictionless_schema(t) for t in TABLE_ORDER]
-    if tables_same and docs_same and schemas_same:
-        return ReleaseInfo(previous["version"], previous["created"], False, "up to date")
-    part = "minor" if not tables_same else "patch"
-    return ReleaseInfo(bump(previous["version"], part), release_time(), True, f"{'tables' if part == 'minor' else 'metadata'} changed")
+    >>> parse_version("1.10.0") > parse_version("1.9.3")
+    True
+    """
+    parts = version.split(".")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        raise PublishError(f"version {version!r} is not semantic (X.Y.Z); pass e.g. --version 2.0.0")
+    return int(parts[0]), int(parts[1]), int(parts[2])
+
+
+def published_versions(out: Path) -> set[str]:
+    """Versions already published from this folder: its changelog's entries and its archives."""
+    versions = set()
+    changelog = out / CHANGELOG
+    if changelog.exists():
+        versions |= set(re.findall(r"^## (\d+\.\d+\.\d+)\b", changelog.read_text(encoding="utf-8"), re.M))
+    dist = out.parent / "dist"
+    if dist.is_dir():
+        versions |= {m.group(1) for p in dist.glob("sahel-data-*.zip") if (m := re.match(r"sahel-data-(\d+\.\d+\.\d+)\.zip$", p.name))}
+    return versions
+
+
+def next_version(previous: dict | None, part: str, override: str | None, out: Path) -> str:
+    """The new version: from the diff's bump, or `override`, which may not go back or reuse one."""
+    if override is None:
+        return FIRST_VERSION if previous is None else bump(previous["version"], part)
+    new = parse_version(override)
+    if previous is not None and new <= parse_version(previous["version"]):
+        raise PublishError(f"--version {override} does not come after the published {previous['version']}; pick a higher one")
+    if override in published_versions(out):
+        raise PublishError(f"--version {override} was already published (see {out / CHANGELOG} or dist/); pick a new one")
+    return override
 
 
 def descriptor(files: dict[str, bytes], sources: list[dict], info: ReleaseInfo) -> dict:
@@ -191,25 +211,113 @@ class StagedRelease:
     info: ReleaseInfo
 
 
-def stage_release(frames: dict[str, pl.DataFrame], out: Path) -> StagedRelease:
-    """Write the release files into a temporary folder beside `out` (same filesystem: atomic rename)."""
+def foreign_changes(out: Path) -> list[str]:
+    """Files in `out` that the last release did not write as they are now (edits, additions)."""
+    manifest_path = out / MANIFEST
+    if not manifest_path.exists():
+        return []  # a package from before manifests, or none at all: nothing to compare with
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return [MANIFEST]
+    found = {p.name for p in out.iterdir() if p.is_file() and p.name != MANIFEST}
+    problems = [f"{name} (added)" for name in sorted(found - manifest.keys())]
+    problems += [f"{name} (removed)" for name in sorted(manifest.keys() - found)]
+    problems += [
+        f"{name} (modified)" for name in sorted(found & manifest.keys()) if sha256_hex((out / name).read_bytes()) != manifest[name]
+    ]
+    return problems
+
+
+def stage_release(
+    frames: dict[str, pl.DataFrame], out: Path, version: str | None = None, force: bool = False
+) -> StagedRelease:
+    """Write the release into a temporary folder beside `out` (same filesystem: atomic rename).
+
+    The version follows the diff with the previous release in `out` (`diff.PackageDiff.bump`):
+    nothing changed -> no release ("up to date"), and nothing is written.
+    """
     out = out.resolve()
+    if out.exists() and not force:
+        foreign = foreign_changes(out)
+        if foreign:
+            raise PublishError(
+                f"{out} has changes not made by a release: {', '.join(foreign)}. "
+                "Move them elsewhere (or restore the folder from git), or rerun with --force to overwrite."
+            )
     files = package_files(frames)
-    info = decide_version(previous_release(out), files, out)
-    if not info.changed:
-        return StagedRelease(None, out, info)
+    previous = previous_release(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a published folder is for everyone to read
     try:
         for name, data in files.items():
             (staging / name).write_bytes(data)
-        meta = descriptor(files, article_sources(frames), info)
-        (staging / "datapackage.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        sources = article_sources(frames)
+        # Provisional metadata, so the diff sees every table and schema as they will be published.
+        provisional = ReleaseInfo(previous["version"] if previous else FIRST_VERSION, previous["created"] if previous else "", True, "")
+        _write_descriptor(staging, descriptor(files, sources, provisional))
+        changes = diff_mod.diff_packages(out if previous else None, staging)
+        codebook_changed = previous is not None and _read(out / "README.md") != files["README.md"]
+        part = changes.bump() or ("patch" if codebook_changed else None)
+        if previous is not None and part is None and version is None:
+            shutil.rmtree(staging)
+            info = ReleaseInfo(previous["version"], previous["created"], False, "up to date")
+            return StagedRelease(None, out, info)
+        new_version = next_version(previous, part or "patch", version, out)
+        info = ReleaseInfo(new_version, release_time(), True, _reason(previous, part, changes, codebook_changed))
+        _write_descriptor(staging, descriptor(files, sources, info))
+        entry = changelog_entry(info, changes, codebook_changed)
+        old_log = _read(out / CHANGELOG).decode("utf-8") if (out / CHANGELOG).exists() else ""
+        (staging / CHANGELOG).write_text(changelog_text(entry, old_log), encoding="utf-8")
+        write_manifest(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return StagedRelease(staging, out, info)
+
+
+def _read(path: Path) -> bytes | None:
+    return path.read_bytes() if path.exists() else None
+
+
+def _write_descriptor(folder: Path, meta: dict) -> None:
+    (folder / "datapackage.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def write_manifest(folder: Path) -> None:
+    """Record what the release wrote, so edits made by hand later are noticed."""
+    manifest = {p.name: sha256_hex(p.read_bytes()) for p in sorted(folder.iterdir()) if p.is_file() and p.name != MANIFEST}
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _reason(previous: dict | None, part: str | None, changes: diff_mod.PackageDiff, codebook_changed: bool) -> str:
+    if previous is None:
+        return "first release"
+    kinds = sorted({c.kind.replace("_", " ") for c in changes.schema})
+    rows = {t: (len(d.added), len(d.removed), len(d.changed)) for t, d in changes.tables.items() if not d.is_empty()}
+    if part == "major":
+        return "major: the schema changed incompatibly (" + ", ".join(kinds) + ")"
+    if part == "minor":
+        what = [k for k in kinds] + [f"{t}: {a} added, {r} removed" for t, (a, r, _) in rows.items() if a or r]
+        return "minor: " + "; ".join(what)
+    what = [f"{t}: {c} rows corrected" for t, (_, _, c) in rows.items() if c] + (["codebook or metadata updated"] if codebook_changed or changes.metadata or kinds else [])
+    return "patch: " + "; ".join(what)
+
+
+def changelog_entry(info: ReleaseInfo, changes: diff_mod.PackageDiff, codebook_changed: bool) -> str:
+    body = changes.to_markdown()
+    if info.reason == "first release":
+        body = re.sub(r"^Version bump: .*$", "First release: every table and row is new.", body, count=1, flags=re.M)
+    extra = "\n- The codebook (README.md) changed.\n" if codebook_changed else ""
+    return f"## {info.version} ({info.created[:10]})\n\nWhy this version: {info.reason}.\n\n{body.strip()}\n{extra}"
+
+
+def changelog_text(entry: str, old: str) -> str:
+    """Newest entry first under one heading."""
+    header = "# Changelog of the sahel-data dataset\n\nOne entry per release, newest first: why the version number, and per table the rows added, removed and changed (by primary key).\n"
+    previous_entries = old.split("\n## ", 1)[1] if "\n## " in old else ""
+    return header + "\n" + entry.rstrip() + "\n" + (("\n## " + previous_entries) if previous_entries else "")
 
 
 def check_staged(staged: StagedRelease, corpus_root: Path | None) -> list[Check]:
@@ -242,12 +350,25 @@ def publish_staged(staged: StagedRelease) -> ReleaseInfo:
     finally:
         discard(staged)
     log.info("published %s version %s (%s)", staged.out, staged.info.version, staged.info.reason)
+    if is_project_release(staged.out):
+        # The project's own release: an archive to attach to the release page, and the citation.
+        target = archive.build_archive(staged.out, staged.out.parent / "dist", staged.info.version, staged.info.created)
+        citation.write_citation(staged.out.parent, staged.info.version, staged.info.created)
+        log.info("archived %s; CITATION.cff now cites %s", target, staged.info.version)
     return staged.info
 
 
-def write_release(frames: dict[str, pl.DataFrame], out: Path, corpus_root: Path | None = None) -> ReleaseInfo:
+def is_project_release(out: Path) -> bool:
+    """A release into this project's own `datapackage/` (not into another --out)."""
+    pyproject = out.parent / "pyproject.toml"
+    return out.name == "datapackage" and pyproject.exists() and 'name = "sahel-data"' in pyproject.read_text(encoding="utf-8")
+
+
+def write_release(
+    frames: dict[str, pl.DataFrame], out: Path, corpus_root: Path | None = None, version: str | None = None, force: bool = False
+) -> ReleaseInfo:
     """Stage, validate and publish in one call (the flow runs the three as separate tasks)."""
-    staged = stage_release(frames, out)
+    staged = stage_release(frames, out, version=version, force=force)
     check_staged(staged, corpus_root)
     return publish_staged(staged)
 

@@ -117,8 +117,11 @@ def registry_mapping(actors: dict[str, dict], aliases: dict[str, set[str]], regi
 
 def _frame(table_name: str, rows: list[dict]) -> pl.DataFrame:
     table = TABLES[table_name]
-    schema = {name: POLARS_TYPES[FIELDS[name].type] for name in table.fields}
+    # Dates travel as ISO strings (JSON-safe, for the cache) and become dates here.
+    dates = [name for name in table.fields if FIELDS[name].type == "date"]
+    schema = {name: pl.Utf8 if name in dates else POLARS_TYPES[FIELDS[name].type] for name in table.fields}
     frame = pl.DataFrame([{k: r.get(k) for k in table.fields} for r in rows], schema=schema, orient="row")
+    frame = frame.with_columns([pl.col(name).str.to_date("%Y-%m-%d") for name in dates])
     # Readable and deterministic: by article, then position in the file, then id.
     order = [c for c in ("article_id", "char_start") if c in table.fields and c != table.primary_key]
     return frame.sort([*order, table.primary_key])

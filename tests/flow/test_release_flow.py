@@ -107,3 +107,20 @@ def test_cli_extract_prints_rows_per_table(capsys):
     assert rows["articles"][0]["published"] == "2024-06"
     raw = (SEEDS / "003_55adfb9b52fdbeb3.txt").read_bytes().decode("utf-8")
     assert all(raw[m["char_start"] : m["char_end"]] == m["surface"] for m in rows["mentions"])
+
+
+def test_flow_new_article_minor_bump_changelog_names_rows(tmp_path):
+    from sahel_data.flows import run_release
+
+    corpus = tmp_path / "seeds"
+    shutil.copytree(SEEDS, corpus)
+    out = tmp_path / "datapackage"
+    assert run_release(corpus, out).version == "1.0.0"
+    (corpus / "005_new.txt").write_text(
+        " date 2024-07 Le Tchad a expulsé l'ambassadeur du Niger le 3 juillet. Près de 500 soldats tchadiens ont quitté la capitale.\n",
+        encoding="utf-8",
+    )
+    info = run_release(corpus, out)
+    assert info.version == "1.1.0"
+    log = (out / "CHANGELOG.md").read_text()
+    assert "## 1.1.0" in log and "005-new-e-" in log and "005-new-q-" in log

@@ -24,7 +24,7 @@ def summary(text: str, nlp) -> set[tuple]:
         (" date 2024-03-10 Le Tchad a mis fin jeudi à l'accord de coopération militaire avec la France.", ("SANCTION", "2024-03-07", "occurred")),
         (" date 2023-09 Les derniers soldats allemands ont quitté le pays le 2 septembre.", ("RETREAT", "2023-09-02", "occurred")),
         (" date 2024-05 La France retirera ses troupes d'ici la fin de l'année.", ("RETREAT", "2024", "planned")),
-        (" date 2024-01-29 Les trois juntes ont annoncé dimanche leur retrait de la CEDEAO.", ("SANCTION", "2024-01-28", "planned")),
+        (" date 2024-01-29 Les trois juntes ont annoncé dimanche leur retrait de la CEDEAO.", ("SANCTION", "2024-01-28", "occurred")),
         (" date 2022-10 Le capitaine Traoré a renversé le lieutenant-colonel Damiba le 30 septembre.", ("COERCE", "2022-09-30", "occurred")),
         (" date 2023-09-17 Les trois pays ont signé samedi à Bamako la charte du Liptako-Gourma.", ("SUPPORT", "2023-09-16", "occurred")),
         (" date 2024-06-12 Le gouvernement a expulsé l'ambassadeur de France la semaine dernière.", ("SANCTION", "2024-06", "occurred")),

@@ -70,7 +70,9 @@ def test_write_release_fresh_out_valid_package(tmp_path, corpus):
     out = tmp_path / "new" / "pkg"
     info = write_release(small_frames(), out, corpus)
     assert info.version == "1.0.0" and info.changed
-    assert sorted(p.name for p in out.iterdir()) == sorted([f"{t}.csv" for t in TABLE_ORDER] + ["README.md", "datapackage.json"])
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [f"{t}.csv" for t in TABLE_ORDER] + ["README.md", "datapackage.json", "CHANGELOG.md", ".release-manifest.json"]
+    )
     assert all(c.ok for c in validate.validate_package(out, corpus))
 
 
