@@ -24,7 +24,14 @@ def _setup_logging(verbose: bool) -> None:
 def cmd_release(args: argparse.Namespace) -> int:
     from sahel_data.flows import run_release
 
-    info = run_release(Path(args.corpus), Path(args.out), args.skip_invalid, args.version, args.force)
+    if args.workers < 1:
+        print("sahel-data: --workers must be 1 or more", file=sys.stderr)
+        return 2
+    info = run_release(
+        Path(args.corpus), Path(args.out), args.skip_invalid, args.version, args.force,
+        cache_dir=None if args.no_cache else Path(args.cache), workers=args.workers,
+        runner=args.task_runner, dask_address=args.dask_address, batch_size=args.batch_size,
+    )
     if info.changed:
         print(f"published {args.out} version {info.version} ({info.reason})")
     else:
@@ -112,6 +119,12 @@ def build_parser() -> argparse.ArgumentParser:
     release.add_argument("--skip-invalid", action="store_true", help="publish without unreadable files (listed in the log)")
     release.add_argument("--version", help="publish as this X.Y.Z instead of the version the diff implies (never backwards)")
     release.add_argument("--force", action="store_true", help="overwrite --out even if it has changes not made by a release")
+    release.add_argument("--cache", default=".cache/sahel-data", help="per-article extraction cache (default .cache/sahel-data)")
+    release.add_argument("--no-cache", action="store_true", help="extract every article again and store nothing")
+    release.add_argument("--workers", type=int, default=1, help="processes for extraction (spaCy processes, or local Dask workers)")
+    release.add_argument("--task-runner", choices=["local", "dask"], default="local", help="dask: a local Dask cluster of --workers workers")
+    release.add_argument("--dask-address", help="run extraction batches on an existing Dask cluster, e.g. tcp://HOST:8786")
+    release.add_argument("--batch-size", type=int, default=250, help="articles per extraction task")
 
     validate = sub.add_parser("validate", parents=[common, corpus], help="validate a package: pandera, frictionless, provenance")
     validate.set_defaults(func=cmd_validate)

@@ -1,8 +1,10 @@
 """The Prefect flow `publish_release`: one thin task per stage over the plain functions.
 
 The only module that imports prefect. No branching on data here: every decision lives in the
-stage functions, which tests call directly. Tasks are coarse (one per stage, not per article),
-since each task run costs the Prefect server tens of milliseconds.
+stage functions, which tests call directly. Tasks are coarse (one per stage, and one per batch
+of articles for extraction), since each task run costs the Prefect server tens of milliseconds.
+Extraction batches go to the task runner: in this process by default, or onto a Dask cluster
+through prefect-dask, where each worker loads the model once.
 """
 
 from __future__ import annotations
@@ -16,14 +18,17 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
-from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
-from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+from prefect import flow, task  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings  # noqa: E402
+from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
-from sahel_data import pipeline
+from sahel_data import pipeline  # noqa: E402
+from sahel_data.cache import DEFAULT_CACHE, ExtractionCache  # noqa: E402
 
 # Inputs are large (article texts, parsed tables): never hash them for Prefect's cache.
 stage = task(cache_policy=NO_CACHE, persist_result=False)
+BATCH_SIZE = 250
 
 
 @stage
@@ -37,8 +42,18 @@ def read_articles(corpus: Path, files: list[Path], skip_invalid: bool) -> list:
 
 
 @stage
-def extract(articles: list) -> list:
-    return pipeline.extract(articles)
+def lookup_cache(articles: list, cache_dir: Path | None) -> tuple:
+    return pipeline.lookup_cache(articles, ExtractionCache(cache_dir))
+
+
+@stage
+def extract_batch(articles: list, n_process: int) -> list:
+    return pipeline.extract_batch(articles, n_process)
+
+
+@stage
+def store_in_cache(extractions: list, cache_dir: Path | None) -> None:
+    pipeline.store_in_cache(extractions, ExtractionCache(cache_dir))
 
 
 @stage
@@ -73,12 +88,18 @@ def publish_release(
     skip_invalid: bool = False,
     version: str | None = None,
     force: bool = False,
+    cache_dir: Path | None = DEFAULT_CACHE,
+    n_process: int = 1,
+    batch_size: int = BATCH_SIZE,
 ):
     """Corpus folder -> validated Data Package in `out` (the previous one survives any failure)."""
     files = discover_files(corpus)
     articles = read_articles(corpus, files, skip_invalid)
-    extractions = extract(articles)
-    frames = validate_tables(build_tables(extractions, out))
+    hits, misses = lookup_cache(articles, cache_dir)
+    futures = [extract_batch.submit(batch, n_process) for batch in pipeline.batches(misses, batch_size)]
+    fresh = [extraction for future in futures for extraction in future.result()]
+    store_in_cache(fresh, cache_dir)
+    frames = validate_tables(build_tables(pipeline.in_article_order(articles, hits, fresh), out))
     staged = write_package(frames, out, version, force)
     try:
         validate_package(staged, corpus)
@@ -87,7 +108,38 @@ def publish_release(
         pipeline.discard(staged)
 
 
-def run_release(corpus: Path, out: Path, skip_invalid: bool = False, version: str | None = None, force: bool = False):
+def task_runner(workers: int, kind: str, dask_address: str | None):
+    """Where extraction batches run: here, one batch at a time (spaCy's own processes use the
+    cores), or on a Dask cluster: an existing one at `dask_address`, or a local one of `workers`
+    single-threaded worker processes. Returns (runner, spaCy processes per batch)."""
+    if dask_address or kind == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address), 1
+        # Dask workers are daemonic processes: they cannot fork spaCy workers of their own.
+        return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True}), 1
+    # One batch at a time: the model is shared by the batches and is not thread-safe.
+    return ThreadPoolTaskRunner(max_workers=1), workers
+
+
+def run_release(
+    corpus: Path,
+    out: Path,
+    skip_invalid: bool = False,
+    version: str | None = None,
+    force: bool = False,
+    cache_dir: Path | None = DEFAULT_CACHE,
+    workers: int = 1,
+    runner: str = "local",
+    dask_address: str | None = None,
+    batch_size: int = BATCH_SIZE,
+):
     """Run the flow with heartbeats off (they cost about a second per flow run and buy nothing here)."""
+    task_runner_, n_process = task_runner(workers, runner, dask_address)
+    configured = publish_release.with_options(task_runner=task_runner_)
     with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        return publish_release(corpus=corpus, out=out, skip_invalid=skip_invalid, version=version, force=force)
+        return configured(
+            corpus=corpus, out=out, skip_invalid=skip_invalid, version=version, force=force,
+            cache_dir=cache_dir, n_process=n_process, batch_size=batch_size,
+        )

@@ -14,6 +14,7 @@ from sahel_data import ingest
 from sahel_data import publish as publish_mod
 from sahel_data import tables as tables_mod
 from sahel_data import validate as validate_mod
+from sahel_data.cache import ExtractionCache
 from sahel_data.ingest import Article
 from sahel_data.progress import progress
 from sahel_data.tables import ArticleExtraction
@@ -49,11 +50,59 @@ def read(corpus: Path, files: list[Path], skip_invalid: bool = False) -> list[Ar
     return articles
 
 
-def extract(articles: list[Article]) -> list[ArticleExtraction]:
+def lookup_cache(articles: list[Article], cache: ExtractionCache) -> tuple[dict[str, ArticleExtraction], list[Article]]:
+    """Split articles into cached extractions (by article id) and the ones to extract."""
+    hits: dict[str, ArticleExtraction] = {}
+    misses: list[Article] = []
+    for a in articles:
+        found = cache.get(a.sha256, a.source_path)
+        if found is not None:
+            hits[a.article_id] = found
+        else:
+            misses.append(a)
+    log.info("cache: %d articles already extracted, %d to extract", len(hits), len(misses))
+    return hits, misses
+
+
+def batches(items: list, size: int) -> list[list]:
+    """Consecutive slices of at most `size`: one Prefect task each, never one per article.
+
+    >>> batches(list(range(5)), 2)
+    [[0, 1], [2, 3], [4]]
+    """
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def extract_batch(articles: list[Article], n_process: int = 1) -> list[ArticleExtraction]:
+    """Extract a batch of articles (texts travel with them: a remote worker needs no shared disk).
+
+    The model is loaded once per process, on the first batch that needs it.
+    """
+    if not articles:
+        return []
+    from sahel_data.extract.article import extract_articles
+
+    return list(extract_articles(articles, n_process=n_process))
+
+
+def store_in_cache(extractions: list[ArticleExtraction], cache: ExtractionCache) -> None:
+    for ex in extractions:
+        cache.put(ex)
+
+
+def in_article_order(articles: list[Article], hits: dict[str, ArticleExtraction], fresh: list[ArticleExtraction]) -> list[ArticleExtraction]:
+    by_id = {**hits, **{ex.article["article_id"]: ex for ex in fresh}}
+    missing = [a.article_id for a in articles if a.article_id not in by_id]
+    if missing:
+        raise RuntimeError(f"no extraction came back for {len(missing)} articles (e.g. {missing[:3]}); rerun the release")
+    return [by_id[a.article_id] for a in articles]
+
+
+def extract(articles: list[Article], n_process: int = 1) -> list[ArticleExtraction]:
     from sahel_data.extract.article import extract_articles
 
     out = []
-    for ex in progress(extract_articles(articles), len(articles), "extracting"):
+    for ex in progress(extract_articles(articles, n_process=n_process), len(articles), "extracting"):
         log.debug("%s: %d events, %d quantities, %d mentions", ex.article["article_id"], len(ex.events), len(ex.quantities), len(ex.mentions))
         out.append(ex)
     log.info(
@@ -97,10 +146,16 @@ def discard(staged: publish_mod.StagedRelease) -> None:
 
 
 def run_without_prefect(
-    corpus: Path, out: Path, skip_invalid: bool = False, version: str | None = None, force: bool = False
+    corpus: Path, out: Path, skip_invalid: bool = False, version: str | None = None, force: bool = False,
+    cache: ExtractionCache | None = None,
 ) -> publish_mod.ReleaseInfo:
     """The same stages in the same order, as plain calls (tests, benchmarks)."""
-    frames = validate(tables(extract(read(corpus, discover(corpus), skip_invalid)), out))
+    cache = cache or ExtractionCache(None)
+    articles = read(corpus, discover(corpus), skip_invalid)
+    hits, misses = lookup_cache(articles, cache)
+    fresh = extract(misses) if misses else []
+    store_in_cache(fresh, cache)
+    frames = validate(tables(in_article_order(articles, hits, fresh), out))
     staged = stage(frames, out, version, force)
     try:
         check(staged, corpus)

@@ -27,7 +27,7 @@ def seeds_release(tmp_path_factory):
     out = tmp_path_factory.mktemp("release") / "datapackage"
     from sahel_data.flows import run_release
 
-    info = run_release(SEEDS, out)
+    info = run_release(SEEDS, out, cache_dir=None)
     return out, info
 
 
@@ -55,7 +55,7 @@ def test_flow_output_passes_frictionless_offline(seeds_release):
 def test_flow_rerun_same_inputs_up_to_date(seeds_release, capsys):
     out, _ = seeds_release
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    assert main(["release", "--corpus", str(SEEDS), "--out", str(out)]) == 0
+    assert main(["release", "--corpus", str(SEEDS), "--out", str(out), "--no-cache"]) == 0
     assert "up to date" in capsys.readouterr().out
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
@@ -70,7 +70,7 @@ def test_cli_release_bad_files_exit_1_names_each_previous_intact(seeds_release, 
     (corpus / "latin1.txt").write_bytes("Le retrait des soldats fran\xe7ais.".encode("latin-1"))
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "binary.bin").write_bytes(b"\x89PNG\x00\x00\x01")
-    assert main(["release", "--corpus", str(corpus), "--out", str(out)]) == 1
+    assert main(["release", "--corpus", str(corpus), "--out", str(out), "--no-cache"]) == 1
     err = capsys.readouterr().err
     assert "corpus/latin1.txt: not valid UTF-8 at byte" in err
     assert "corpus/empty.txt: the file is empty" in err
@@ -84,7 +84,7 @@ def test_cli_release_skip_invalid_publishes_the_rest(tmp_path, make_corpus):
         "bad.txt": b"\xff\xfe\x00garbage",
     })
     out = tmp_path / "new" / "pkg"
-    assert main(["release", "--corpus", str(corpus), "--out", str(out), "--skip-invalid"]) == 0
+    assert main(["release", "--corpus", str(corpus), "--out", str(out), "--skip-invalid", "--no-cache"]) == 0
     articles = (out / "articles.csv").read_text()
     assert "corpus/ok.txt" in articles and "bad.txt" not in articles
 
@@ -115,12 +115,34 @@ def test_flow_new_article_minor_bump_changelog_names_rows(tmp_path):
     corpus = tmp_path / "seeds"
     shutil.copytree(SEEDS, corpus)
     out = tmp_path / "datapackage"
-    assert run_release(corpus, out).version == "1.0.0"
+    assert run_release(corpus, out, cache_dir=tmp_path / "cache").version == "1.0.0"
     (corpus / "005_new.txt").write_text(
         " date 2024-07 Le Tchad a expulsé l'ambassadeur du Niger le 3 juillet. Près de 500 soldats tchadiens ont quitté la capitale.\n",
         encoding="utf-8",
     )
-    info = run_release(corpus, out)
+    info = run_release(corpus, out, cache_dir=tmp_path / "cache")
     assert info.version == "1.1.0"
     log = (out / "CHANGELOG.md").read_text()
     assert "## 1.1.0" in log and "005-new-e-" in log and "005-new-q-" in log
+
+
+def test_flow_local_dask_cluster_two_workers_same_bytes(seeds_release, tmp_path):
+    from sahel_data.flows import run_release
+
+    single, _ = seeds_release
+    out = tmp_path / "dask"
+    run_release(SEEDS, out, cache_dir=None, workers=2, runner="dask")
+    for name in ["articles.csv", "actors.csv", "mentions.csv", "events.csv", "quantities.csv", "README.md"]:
+        assert (out / name).read_bytes() == (single / name).read_bytes(), name
+
+
+def test_flow_cache_warm_run_same_bytes(tmp_path):
+    from sahel_data.flows import run_release
+
+    cache = tmp_path / "cache"
+    cold, warm = tmp_path / "cold", tmp_path / "warm"
+    run_release(SEEDS, cold, cache_dir=cache)
+    assert any(cache.rglob("*.json"))
+    run_release(SEEDS, warm, cache_dir=cache)
+    for name in ["articles.csv", "actors.csv", "mentions.csv", "events.csv", "quantities.csv"]:
+        assert (cold / name).read_bytes() == (warm / name).read_bytes(), name

@@ -383,12 +383,12 @@ def _drop_headline_repeats(rows: list[dict]) -> list[dict]:
     return [r for r in rows if r["_block_kind"] == "paragraph" or (r["value"], r["unit"]) not in body]
 
 
-def extract_articles(articles: Iterable[Article], nlp: Language | None = None) -> Iterator[ArticleExtraction]:
+def extract_articles(articles: Iterable[Article], nlp: Language | None = None, n_process: int = 1) -> Iterator[ArticleExtraction]:
     """Parse and read articles, streaming every block of every article through the model once."""
     nlp = nlp or load_model()
     articles = list(articles)
     blocks = [(a, b) for a in articles for b in a.body_blocks()]
-    docs = parse_texts((a.block_text(b) for a, b in blocks), nlp)
+    docs = parse_texts((a.block_text(b) for a, b in blocks), nlp, n_process=n_process)
     current: Article | None = None
     pending: list[tuple[Block, Doc]] = []
     for (article, block), doc in zip(blocks, docs, strict=True):
