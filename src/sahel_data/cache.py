@@ -69,6 +69,9 @@ class ExtractionCache:
             log.warning("cache entry %s unreadable (%s); extracting again", path, e)
             return None
 
+    def has(self, sha256: str, source_path: str) -> bool:
+        return self.folder is not None and self._path(article_key(sha256, source_path)).exists()
+
     def put(self, extraction: ArticleExtraction) -> None:
         if self.folder is None:
             return

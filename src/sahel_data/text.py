@@ -8,6 +8,7 @@ article formats: `ingest` decides what to keep, drop or replace.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # One-for-one replacements made before NLP: typographic apostrophes confuse the French model
@@ -27,22 +28,35 @@ CHAR_REPLACEMENTS = {
 class CleanText:
     """Cleaned text plus, for each of its characters, the raw span it was cleaned from.
 
+    Stored as runs: most characters are copied one for one, so a run of them is one entry
+    (clean start, raw start); a character standing for several raw ones (an entity, CR LF, a
+    tag turned newline) is a run of its own with its raw end. Memory stays small at scale.
+
     >>> b = CleanTextBuilder("a&amp;b")
     >>> b.keep(0, 1); b.emit("&", 1, 6); b.keep(6, 7)
     >>> ct = b.build()
-    >>> ct.text, ct.to_raw(1, 3)
-    ('a&b', (1, 7))
+    >>> ct.text, ct.to_raw(1, 3), ct.raw_span(2)
+    ('a&b', (1, 7), (6, 7))
     """
 
     text: str
-    raw_starts: array
-    raw_ends: array
+    run_clean: array  # clean offset where each run starts
+    run_raw: array  # raw offset of the run's first character
+    run_raw_end: array  # -1 for one-for-one runs, else the raw end of the run's single character
+
+    def raw_span(self, i: int) -> tuple[int, int]:
+        """The raw span clean character i was cleaned from."""
+        k = bisect_right(self.run_clean, i) - 1
+        if self.run_raw_end[k] >= 0:
+            return self.run_raw[k], self.run_raw_end[k]
+        start = self.run_raw[k] + (i - self.run_clean[k])
+        return start, start + 1
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Map the clean span [start, end) to the raw span it was cleaned from."""
         if not 0 <= start < end <= len(self.text):
             raise ValueError(f"clean span {start}:{end} is outside 0:{len(self.text)} or empty")
-        return self.raw_starts[start], self.raw_ends[end - 1]
+        return self.raw_span(start)[0], self.raw_span(end - 1)[1]
 
 
 class CleanTextBuilder:
@@ -86,4 +100,14 @@ class CleanTextBuilder:
         return self._chars[-1] if self._chars else ""
 
     def build(self) -> CleanText:
-        return CleanText("".join(self._chars), self._starts, self._ends)
+        run_clean, run_raw, run_raw_end = array("l"), array("l"), array("l")
+        previous_linear = False
+        for i, (start, end) in enumerate(zip(self._starts, self._ends, strict=True)):
+            linear = end == start + 1
+            if linear and previous_linear and start == self._ends[i - 1]:
+                continue  # extends the current one-for-one run
+            run_clean.append(i)
+            run_raw.append(start)
+            run_raw_end.append(-1 if linear else end)
+            previous_linear = linear
+        return CleanText("".join(self._chars), run_clean, run_raw, run_raw_end)

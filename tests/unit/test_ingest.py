@@ -163,9 +163,9 @@ def test_clean_offsets_any_input_map_back_to_source(pieces, header):
     clean = a.clean
     previous_end = 0
     for i, ch in enumerate(clean.text):
-        s, e = clean.raw_starts[i], clean.raw_ends[i]
+        s, e = clean.raw_span(i)
         assert 0 <= s < e <= len(raw)
-        assert s >= previous_end or (s, e) == (clean.raw_starts[i - 1], clean.raw_ends[i - 1])
+        assert s >= previous_end or (s, e) == clean.raw_span(i - 1)
         previous_end = e
         source = raw[s:e]
         assert ch in _expected_clean(source) or (ch == "\n" and re.fullmatch(r"</?\w+>", source))
@@ -173,4 +173,4 @@ def test_clean_offsets_any_input_map_back_to_source(pieces, header):
     n = len(clean.text)
     for a_, b_ in [(0, n), (0, 1), (n // 2, n)] if n else []:
         s, e = clean.to_raw(a_, b_)
-        assert s == clean.raw_starts[a_] and e == clean.raw_ends[b_ - 1]
+        assert s == clean.raw_span(a_)[0] and e == clean.raw_span(b_ - 1)[1]

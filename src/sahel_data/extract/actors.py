@@ -341,9 +341,11 @@ def resolve_people(docs: list[Doc], mentions_by_doc: list[list[Mention]]) -> lis
             resolved.append(m)
             for k in range(m.start, m.end):
                 taken[k] = True
-        for token in doc:
+        for token in doc if full else ():
+            if taken[token.i] or not token.text[:1].isupper() or len(token.text) <= 2:
+                continue
             key = slug(token.text)
-            if not taken[token.i] and token.text[:1].isupper() and len(token.text) > 2 and key in full:
+            if key in full:
                 resolved.append(Mention(token.i, token.i + 1, full[key], "person"))
         out.append(sorted(resolved, key=lambda m: m.start))
     return out

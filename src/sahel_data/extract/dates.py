@@ -703,6 +703,21 @@ def _build_range(m: re.Match[str], norm: str) -> Iterator[_Cand]:
 # --------------------------------------------------------------------------------------------
 # Finding
 # --------------------------------------------------------------------------------------------
+# Every date expression has a digit or one of these words at its core: most sentences have
+# neither, and one search saves running every pattern of the grammar on them.
+_CORE_KINDS = ("month", "weekday", "relative_day", "period", "period_plural", "vague_adverb", "ago", "within", "number")
+
+
+@functools.cache
+def _core_words() -> re.Pattern[str]:
+    forms = sorted({_key(w.form) for w in _lexicon() if w.kind in _CORE_KINDS}, key=len, reverse=True)
+    return re.compile(r"\d|(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)", re.I)
+
+
+def _might_hold_a_date(norm: str) -> bool:
+    return _core_words().search(norm) is not None
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every date expression in ``text``: sorted, non-overlapping, the longest at each place.
 
@@ -715,6 +730,8 @@ def find_dates(text: str) -> list[DateMention]:
     ['2020', '2022']
     """
     norm = text.translate(_FOLD)  # one character for one: offsets stay valid
+    if not _might_hold_a_date(norm):
+        return []
     grammar = _grammar()
     found: list[_Cand] = []
     waiting: list[_Cand] = []

@@ -145,15 +145,20 @@ def _rules_by_first_lemma() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple
     return {k: tuple(v) for k, v in by_lemma.items()}, {k: tuple(v) for k, v in by_stem.items()}
 
 
-def _candidate_rules(token: Token) -> list[TriggerRule]:
+def _candidate_rules(token: Token) -> tuple[TriggerRule, ...]:
+    return _rules_for(lemma(token), token.lower_)
+
+
+@cache
+def _rules_for(token_lemma: str, lower: str) -> tuple[TriggerRule, ...]:
+    """Rows whose first lemma is the token's lemma or form, or whose verb stem starts the form."""
     rules = trigger_rules()
     by_lemma, by_stem = _rules_by_first_lemma()
-    rows = set(by_lemma.get(lemma(token), ())) | set(by_lemma.get(token.lower_, ()))
-    if by_stem and lemma(token) == token.lower_:
-        word = token.lower_
-        for n in range(5, len(word) + 1):
-            rows.update(by_stem.get(word[:n], ()))
-    return [rules[k] for k in sorted(rows)]
+    rows = set(by_lemma.get(token_lemma, ())) | set(by_lemma.get(lower, ()))
+    if by_stem and token_lemma == lower:
+        for n in range(5, len(lower) + 1):
+            rows.update(by_stem.get(lower[:n], ()))
+    return tuple(rules[k] for k in sorted(rows))
 
 
 def find_triggers(sent: Span) -> list[TriggerMatch]:

@@ -224,7 +224,7 @@ class _Tok:
     spelled: bool = False
     year_like: bool = False
 
-    @property
+    @functools.cached_property
     def norm(self) -> str:
         return self.text.replace("’", "'").casefold()
 
@@ -459,6 +459,17 @@ class _Counted:
     from_lexicon: bool
 
 
+_LENGTHS: dict[int, tuple[int, ...]] = {}
+
+
+def _phrase_lengths(table: dict[tuple[str, ...], str]) -> tuple[int, ...]:
+    """Distinct phrase lengths of a lexicon table, longest first (tables are built once)."""
+    key = id(table)
+    if key not in _LENGTHS:
+        _LENGTHS[key] = tuple(sorted({len(p) for p in table}, reverse=True))
+    return _LENGTHS[key]
+
+
 class _Reader:
     def __init__(self, text: str):
         self.text = text
@@ -477,9 +488,11 @@ class _Reader:
 
     def match_forward(self, i: int, table: dict[tuple[str, ...], str]) -> tuple[int, str] | None:
         """Longest phrase of ``table`` starting at token i: (last index, value)."""
-        hits = [(len(p), v) for p, v in table.items() if self.norms(i, len(p)) == p]
-        n, value = max(hits, default=(0, ""))
-        return (i + n - 1, value) if n else None
+        for n in _phrase_lengths(table):  # longest first
+            value = table.get(self.norms(i, n))
+            if value is not None:
+                return i + n - 1, value
+        return None
 
     def match_backward(self, i: int, floor: int) -> tuple[int, str] | None:
         """Longest qualifier ending at token i, not before ``floor``: (first index, value)."""
@@ -826,6 +839,21 @@ def _qualifiers_first_words() -> frozenset[str]:
     return frozenset(phrase[0] for phrase in _qualifiers())
 
 
+@functools.cache
+def _quantity_cue() -> re.Pattern[str]:
+    """A digit, a symbol, or a number word other than the article "un/une" (which alone is never
+    a number; "un an", "une centaine", "un million" are kept by the second branch)."""
+    words = (_NUMBER_WORDS - {"un", "une"}) | set(_COLLECTIVES) | set(_FRACTIONS) | {"moitié"}
+    alternation = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    after_un = "an|ans|année|semaine|mois|jour|heure|million|milliard|millier|centaine|dizaine|quart|tiers|demi"
+    qualified = r"(?:moins|plus|environ|près|jusqu|maximum|minimum|seulement|que)['\s]+(?:de\s+|d'|à\s+)?une?(?!\w)"
+    return re.compile(rf"\d|[%$€]|(?<!\w)(?:{alternation})(?!\w)|(?<!\w)une?\s+(?:{after_un})|{qualified}", re.I)
+
+
+def _might_hold_a_quantity(text: str) -> bool:
+    return _quantity_cue().search(text) is not None
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every numeric claim in one French sentence, sorted by start, non-overlapping.
 
@@ -843,6 +871,8 @@ def find_quantities(text: str) -> list[Quantity]:
     >>> find_quantities("Les deux pays se réuniront le 3 mars 2025 à 10 heures.")
     []
     """
+    if not _might_hold_a_quantity(text):
+        return []
     reader = _Reader(text)
     found: list[Quantity] = []
     floor = 0  # first token not yet used by a quantity
