@@ -98,8 +98,11 @@ def publish_release(
     hits, misses = lookup_cache(articles, cache_dir)
     futures = [extract_batch.submit(batch, n_process) for batch in pipeline.batches(misses, batch_size)]
     fresh = [extraction for future in futures for extraction in future.result()]
+    # Texts are no longer needed: only their ids and the extracted rows go on (bounded memory).
+    article_ids = [a.article_id for a in articles]
+    del articles, misses, futures
     store_in_cache(fresh, cache_dir)
-    frames = validate_tables(build_tables(pipeline.in_article_order(articles, hits, fresh), out))
+    frames = validate_tables(build_tables(pipeline.in_article_order(article_ids, hits, fresh), out))
     staged = write_package(frames, out, version, force)
     try:
         validate_package(staged, corpus)

@@ -11,6 +11,7 @@ import hashlib
 import html
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -89,8 +90,6 @@ def slugify(text: str) -> str:
     >>> slugify("2024/06/Niger_Retrait.txt")
     '2024-06-niger-retrait-txt'
     """
-    import unicodedata
-
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 

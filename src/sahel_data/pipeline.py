@@ -93,7 +93,10 @@ def extract_batch(articles: list[Article], n_process: int = 1) -> list[ArticleEx
         return []
     from sahel_data.extract.article import extract_articles
 
-    return list(extract_articles(articles, n_process=n_process))
+    rows = list(progress(extract_articles(articles, n_process=n_process), len(articles), "extracting"))
+    log.info("extracted a batch of %d articles: %d events, %d quantities, %d mentions", len(rows),
+             sum(len(e.events) for e in rows), sum(len(e.quantities) for e in rows), sum(len(e.mentions) for e in rows))
+    return rows
 
 
 def store_in_cache(extractions: list[ArticleExtraction], cache: ExtractionCache) -> None:
@@ -101,12 +104,13 @@ def store_in_cache(extractions: list[ArticleExtraction], cache: ExtractionCache)
         cache.put(ex)
 
 
-def in_article_order(articles: list[Article], hits: dict[str, ArticleExtraction], fresh: list[ArticleExtraction]) -> list[ArticleExtraction]:
+def in_article_order(article_ids: list[str], hits: dict[str, ArticleExtraction], fresh: list[ArticleExtraction]) -> list[ArticleExtraction]:
+    """Cached and fresh extractions, in the corpus's order."""
     by_id = {**hits, **{ex.article["article_id"]: ex for ex in fresh}}
-    missing = [a.article_id for a in articles if a.article_id not in by_id]
+    missing = [i for i in article_ids if i not in by_id]
     if missing:
         raise RuntimeError(f"no extraction came back for {len(missing)} articles (e.g. {missing[:3]}); rerun the release")
-    return [by_id[a.article_id] for a in articles]
+    return [by_id[i] for i in article_ids]
 
 
 def extract(articles: list[Article], n_process: int = 1) -> list[ArticleExtraction]:
@@ -166,7 +170,7 @@ def run_without_prefect(
     hits, misses = lookup_cache(articles, cache)
     fresh = extract(misses) if misses else []
     store_in_cache(fresh, cache)
-    frames = validate(tables(in_article_order(articles, hits, fresh), out))
+    frames = validate(tables(in_article_order([a.article_id for a in articles], hits, fresh), out))
     staged = stage(frames, out, version, force)
     try:
         check(staged, corpus)

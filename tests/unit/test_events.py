@@ -94,3 +94,16 @@ def test_event_evidence_offsets_exact_on_raw(nlp):
     text = "# Titre\n<p>Le Mali a quitté la CEDEAO&nbsp;dimanche. Le Niger l’a suivi.</p>"
     for e in events_of(text, nlp):
         assert text[e["char_start"] : e["char_end"]] == e["evidence"]
+
+
+def test_extraction_bug_on_one_article_keeps_article_and_names_file(nlp, monkeypatch, caplog):
+    import sahel_data.extract.article as article_mod
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a rule broke")
+
+    monkeypatch.setattr(article_mod, "find_quantities", broken)
+    article = parse_article("Le Mali a quitté la CEDEAO en 2024. Près de 1 000 soldats sont partis.", "odd.txt", "c/odd.txt", "0" * 64)
+    (ex,) = list(extract_articles([article], nlp))
+    assert ex.article["article_id"] == "odd" and ex.events == [] and ex.quantities == []
+    assert "c/odd.txt: extraction failed" in caplog.text

@@ -9,8 +9,6 @@ their titles removed. Knows nothing about events, dates or quantities.
 from __future__ import annotations
 
 import logging
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,6 +16,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from sahel_data.ingest import slugify as slug
 from sahel_data.lexicon_io import read_lexicon
 from sahel_data.text import CHAR_REPLACEMENTS
 
@@ -38,11 +37,6 @@ ROLE_ID_PATTERNS = {
     "armed_forces": ("armed-forces-of-{state}", "Armed Forces of {name}", "military"),
     "ministry_of_defense": ("ministry-of-defense-of-{state}", "Ministry of Defense of {name}", "government"),
 }
-
-
-def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 @dataclass(frozen=True)

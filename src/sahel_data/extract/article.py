@@ -257,12 +257,17 @@ class ArticleReader:
         self.article = article
         self.docs = docs
         self.nlp = nlp
+        self._texts: dict[tuple[int, int], str] = {}
 
     def raw_span(self, block: Block, start_char: int, end_char: int) -> tuple[int, int]:
         return self.article.clean.to_raw(block.start + start_char, block.start + end_char)
 
     def raw_text(self, start: int, end: int) -> str:
-        return self.article.raw[start:end]
+        # One string object per distinct span: a sentence quoted by several rows is stored once.
+        key = (start, end)
+        if key not in self._texts:
+            self._texts[key] = self.article.raw[start:end]
+        return self._texts[key]
 
     def run(self) -> ArticleExtraction:
         a = self.article
@@ -383,6 +388,16 @@ def _drop_headline_repeats(rows: list[dict]) -> list[dict]:
     return [r for r in rows if r["_block_kind"] == "paragraph" or (r["value"], r["unit"]) not in body]
 
 
+def read_safely(article: Article, docs: Sequence[tuple[Block, Doc]], nlp: Language) -> ArticleExtraction:
+    """One article's rows; a bug in a rule on one unusual article costs that article's rows,
+    not the release: it is logged with the file, and the article is still listed."""
+    try:
+        return ArticleReader(article, docs, nlp).run()
+    except Exception:
+        log.exception("%s: extraction failed; the article is published without rows. Please report this file.", article.source_path)
+        return ArticleReader(article, [], nlp).run()
+
+
 def extract_articles(articles: Iterable[Article], nlp: Language | None = None, n_process: int = 1) -> Iterator[ArticleExtraction]:
     """Parse and read articles, streaming every block of every article through the model once."""
     nlp = nlp or load_model()
@@ -393,9 +408,9 @@ def extract_articles(articles: Iterable[Article], nlp: Language | None = None, n
     pending: list[tuple[Block, Doc]] = []
     for (article, block), doc in zip(blocks, docs, strict=True):
         if current is not None and article is not current:
-            yield ArticleReader(current, pending, nlp).run()
+            yield read_safely(current, pending, nlp)
             pending = []
         current = article
         pending.append((block, doc))
     if current is not None:
-        yield ArticleReader(current, pending, nlp).run()
+        yield read_safely(current, pending, nlp)
