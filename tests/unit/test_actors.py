@@ -53,3 +53,8 @@ def test_mention_person_title_stripped_surname_merged(nlp):
     people = [actor for _, actor in found if "diarra" in actor]
     assert people == ["amadou-diarra", "amadou-diarra"]
     assert ("Amadou Diarra", "amadou-diarra") in found
+
+
+def test_mention_putschists_resolve_to_junta_of_article_state(nlp):
+    found = mentions_of("Le Niger a rompu avec Paris. Les putschistes ont fermé les frontières.", nlp)
+    assert ("putschistes", "government-of-niger") in found

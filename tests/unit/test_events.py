@@ -107,3 +107,16 @@ def test_extraction_bug_on_one_article_keeps_article_and_names_file(nlp, monkeyp
     (ex,) = list(extract_articles([article], nlp))
     assert ex.article["article_id"] == "odd" and ex.events == [] and ex.quantities == []
     assert "c/odd.txt: extraction failed" in caplog.text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (" date 2022-11 Le retrait des soldats français est prévu en décembre.", ("RETREAT", "2022-12", "planned")),
+        (" date 2022-11 Les soldats français ont quitté Gao en août.", ("RETREAT", "2022-08", "occurred")),
+        (" date 2024-02-25 La CEDEAO a levé samedi les sanctions contre le Niger.", ("CONCEDE", "2024-02-24", "occurred")),
+    ],
+    ids=["scheduled-month-is-coming", "past-month-is-past", "weekday-before-day-reference"],
+)
+def test_event_date_direction_from_its_clause(text, expected, nlp):
+    assert expected in summary(text, nlp)

@@ -24,6 +24,7 @@ from sahel_data.extract.events import (
     find_triggers,
     is_negated,
     is_reported_act,
+    modality_cues,
     location_of,
     modality_of,
     participants,
@@ -67,7 +68,13 @@ def _date_spans(sent: Span) -> list[SentenceDates]:
 
 
 def _clause_is_future(span: Span) -> bool:
-    return _is_future(_clause_verb(span.root))
+    """A date in a future clause ("se retirera en juin") or attached to a schedule ("prévu en
+    décembre", "doit être achevé en juin") points forward."""
+    verb = _clause_verb(span.root)
+    if _is_future(verb):
+        return True
+    cues = modality_cues()
+    return any(cues.get(t.lemma_.lower()) == "scheduled" for t in (verb, verb.head, *verb.children) if t.dep_ != "obj" or t is verb)
 
 
 def publication_date(article: Article, dated: list[SentenceDates]) -> tuple[PartialDate | None, str]:

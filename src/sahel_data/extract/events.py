@@ -26,6 +26,7 @@ OBJECT_DEPS = {"obj", "iobj", "obl:arg", "obl:mod", "obl", "nmod", "ccomp"}
 COUNTERPART_CASES = {"à", "avec", "contre", "entre", "aux", "au", "de", "du", "des", "d'", "vers", "envers"}
 DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
 COPULAS = {"être", "vouloir", "sembler", "paraître", "rester", "demeurer", "devenir", "apparaître"}
+PLANNED_CUES = {"planned", "scheduled"}
 CLAUSE_DEPS = {"acl:relcl", "advcl", "ccomp", "parataxis", "conj", "csubj"}
 COUNTERPART_MARKERS = {"avec", "contre", "entre", "envers", "vers", "à", "au", "aux"}
 BOUNDARY_CASES = {"avant", "jusqu'", "jusqu'à", "jusqu'au"}
@@ -324,10 +325,10 @@ def modality_of(match: TriggerMatch, deadline: bool, date_in_future: bool) -> st
     for t in chain:
         if _is_future(t):
             return "planned"
-        if t is not token and cues.get(lemma(t)) == "planned":
+        if t is not token and cues.get(lemma(t)) in PLANNED_CUES:
             return "planned"
     for child in token.children:
-        if cues.get(lemma(child)) == "planned" and child.dep_ in {"amod", "acl", "advmod"}:
+        if cues.get(lemma(child)) in PLANNED_CUES and child.dep_ in {"amod", "acl", "advmod"}:
             return "planned"
     return "occurred"
 
