@@ -103,6 +103,7 @@ def publish_release(
     del articles, misses, futures
     store_in_cache(fresh, cache_dir)
     frames = validate_tables(build_tables(pipeline.in_article_order(article_ids, hits, fresh), out))
+    del hits, fresh  # the tables hold everything from here on
     staged = write_package(frames, out, version, force)
     try:
         validate_package(staged, corpus)

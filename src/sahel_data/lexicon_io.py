@@ -18,8 +18,3 @@ def read_lexicon(name: str) -> tuple[dict[str, str], ...]:
     text = resources.files("sahel_data.lexicons").joinpath(name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return tuple(dict(row) for row in csv.DictReader(io.StringIO("\n".join(lines))))
-
-
-def lexicon_bytes(name: str) -> bytes:
-    """Raw bytes of a lexicon file, for fingerprints."""
-    return resources.files("sahel_data.lexicons").joinpath(name).read_bytes()

@@ -11,11 +11,10 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -74,24 +73,3 @@ def parse_texts(texts: Iterable[str], nlp: Language | None = None, batch_size: i
     """
     nlp = nlp or load_model()
     yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of an article: its spaCy span and where it starts in the clean text."""
-
-    span: Span
-    clean_start: int
-    block_kind: str
-
-    @property
-    def text(self) -> str:
-        return self.span.text
-
-    @property
-    def clean_end(self) -> int:
-        return self.clean_start + len(self.span.text)
-
-    def clean_offset(self, char_in_doc: int) -> int:
-        """Clean-text offset of a character offset inside the block's Doc."""
-        return self.clean_start + char_in_doc - self.span.start_char

@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from sahel_data.ingest import slugify as slug
 from sahel_data.lexicon_io import read_lexicon
@@ -348,7 +348,3 @@ def resolve_people(docs: list[Doc], mentions_by_doc: list[list[Mention]]) -> lis
 def token_actor(mentions: list[Mention]) -> dict[int, Mention]:
     """Token index -> the mention covering it."""
     return {k: m for m in mentions for k in range(m.start, m.end)}
-
-
-def mention_of(token: Token, by_token: dict[int, Mention]) -> Mention | None:
-    return by_token.get(token.i)

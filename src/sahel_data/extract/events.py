@@ -18,7 +18,6 @@ from sahel_data.lexicon_io import read_lexicon
 
 log = logging.getLogger(__name__)
 
-PLANNED_GOVERNORS_FILE = "modality_cues.csv"
 WINDOW_AFTER, WINDOW_BEFORE = 8, 3
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj"}
 AGENT_DEPS = {"obl:agent"}
