@@ -121,6 +121,13 @@ def _is_explicit_day(m: DateMention) -> bool:
     return any(ch.isdigit() for ch in m.text)
 
 
+SINCE = {"depuis"}
+
+
+def _introduced_by(token, words: set[str]) -> bool:
+    return any(c.dep_ in {"case", "mark"} and c.lower_ in words for c in token.children)
+
+
 def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: list[TriggerMatch]) -> SentenceDates | None:
     """The date expression that governs the trigger's clause, by the dependency tree.
 
@@ -143,6 +150,8 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
                     break  # the date sits under another trigger: it is that trigger's date
                 if level > 0 and below and below[-1].dep_ in {"nsubj", "nsubj:pass"}:
                     break  # inside the subject ("la junte, au pouvoir depuis 2023, a demandé")
+                if any(_introduced_by(t, SINCE) for t in [*below, d.span.root] if t is not head):
+                    break  # "depuis la signature le 19 mai, 269 soldats ont quitté": a period's start
                 cost = (level, index[ancestor.i], abs(root.i - head.i))
                 if best is None or cost < best[0]:
                     best = (cost, d)
@@ -202,7 +211,8 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
     rows: nothing shows they are one happening."""
     if a.event_type != b.event_type or a.modality != b.modality:
         return False
-    if a.sent.start == b.sent.start and a.block is b.block and _compatible_dates(a.date, b.date):
+    x, y = _actor_id(a.actor2), _actor_id(b.actor2)
+    if a.sent.start == b.sent.start and a.block is b.block and _compatible_dates(a.date, b.date) and not (x and y and x != y):
         return True  # "ont quitté le Niger le 7 juin, avec le départ d'un avion": one act
     for x, y in ((_actor_id(a.actor1), _actor_id(b.actor1)), (_actor_id(a.actor2), _actor_id(b.actor2))):
         if x and y and x != y:
@@ -306,6 +316,9 @@ class ArticleReader:
             events.extend(_events_in_sentence(sent, block, dates, by_token, reference))
             quantity_rows.extend(self._quantities(block, sent, by_token, actors))
 
+        # Events are read from the body: a headline or section heading only announces what the
+        # body tells (contract: "the body sentence over a headline").
+        events = [e for e in events if e.block.kind == "paragraph"]
         event_rows = [self._event_row(with_context_counterpart(e, focus)) for e in merge_events(events)]
         quantity_rows = _drop_headline_repeats(quantity_rows)
         body = "\n".join(a.block_text(b) for b in a.body_blocks())

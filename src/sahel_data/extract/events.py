@@ -231,6 +231,10 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
             return False  # "ordonné et responsable": coordinated with an adjective
         if _is_bare_participle(token) and token.dep_ == "xcomp" and lemma(token.head) in COPULAS:
             return False  # "le retrait se veut ordonné"
+        # "les groupes jihadistes qui frappent le pays": a present-tense relative clause says
+        # what someone habitually does, not an event.
+        if token.dep_ == "acl:relcl" and "Pres" in token.morph.get("Tense") and not any(c.dep_.startswith("aux") for c in token.children):
+            return False
         # "a ordonné aux troupes de se retirer": what is demanded or threatened is the REQUEST's
         # content, not a second event.
         governor = by_head.get(token.head.i)
