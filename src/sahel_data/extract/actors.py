@@ -36,6 +36,7 @@ ROLE_ID_PATTERNS = {
     "government": ("government-of-{state}", "Government of {name}", "government"),
     "armed_forces": ("armed-forces-of-{state}", "Armed Forces of {name}", "military"),
     "ministry_of_defense": ("ministry-of-defense-of-{state}", "Ministry of Defense of {name}", "government"),
+    "foreign_ministry": ("ministry-of-foreign-affairs-of-{state}", "Ministry of Foreign Affairs of {name}", "government"),
 }
 
 
