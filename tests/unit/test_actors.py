@@ -58,3 +58,7 @@ def test_mention_person_title_stripped_surname_merged(nlp):
 def test_mention_putschists_resolve_to_junta_of_article_state(nlp):
     found = mentions_of("Le Niger a rompu avec Paris. Les putschistes ont fermé les frontières.", nlp)
     assert ("putschistes", "government-of-niger") in found
+
+
+def test_mention_long_acronym_in_title_case_still_matched(nlp):
+    assert ("Minusma", "minusma") in mentions_of("La Minusma a achevé son retrait du Mali.", nlp)

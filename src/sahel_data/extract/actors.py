@@ -129,7 +129,10 @@ def _matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, tu
         key = f"{actor_id}|{kind}"
         keys[key] = (actor_id, kind)
         doc = nlp.make_doc(alias)
-        (folded if kind == "name" and len(alias) > 4 else exact).add(key, [doc])
+        # Names match in any case; so do acronyms of 5+ letters, which French news often
+        # writes in title case ("la Minusma", "la Cedeao"); short ones ("AES", "UA") must match as written.
+        case_free = (kind == "name" and len(alias) > 4) or (kind == "acronym" and len(alias) >= 5 and alias.isalpha())
+        (folded if case_free else exact).add(key, [doc])
     for name in g.media:
         keys["|media"] = ("", "media")
         exact.add("|media", [nlp.make_doc(name.translate(_NORMALISE))])
