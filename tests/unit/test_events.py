@@ -120,3 +120,8 @@ def test_extraction_bug_on_one_article_keeps_article_and_names_file(nlp, monkeyp
 )
 def test_event_date_direction_from_its_clause(text, expected, nlp):
     assert expected in summary(text, nlp)
+
+
+def test_event_visit_without_the_word_visite_is_consult_but_destination_clause_is_not(nlp):
+    assert ("CONSULT", "2024-02-20", "occurred") in summary(" date 2024-02-23 Le ministre s'est rendu à Moscou mardi.", nlp)
+    assert "CONSULT" not in {e["event_type"] for e in events_of(" date 2024-02 Les lieux où les soldats se rendront restent secrets.", nlp)}
