@@ -93,7 +93,7 @@ def extract_batch(articles: list[Article], n_process: int = 1) -> list[ArticleEx
         return []
     from sahel_data.extract.article import extract_articles
 
-    rows = list(progress(extract_articles(articles, n_process=n_process), len(articles), "extracting"))
+    rows = list(progress(extract_articles(articles, n_process=n_process), len(articles), "extracting", log_steps=False))
     log.info("extracted a batch of %d articles: %d events, %d quantities, %d mentions", len(rows),
              sum(len(e.events) for e in rows), sum(len(e.quantities) for e in rows), sum(len(e.mentions) for e in rows))
     return rows

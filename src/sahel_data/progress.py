@@ -11,8 +11,9 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
-def progress(items: Iterable[T], total: int, what: str) -> Iterator[T]:
-    """Yield items, showing how far along we are; log lines at every tenth when not on a terminal."""
+def progress(items: Iterable[T], total: int, what: str, log_steps: bool = True) -> Iterator[T]:
+    """Yield items, showing how far along we are: a bar on a terminal; elsewhere a log line at
+    every tenth (or none, when the caller logs its own summary, as each extraction batch does)."""
     if sys.stderr.isatty() and total > 1:
         from rich.progress import track
 
@@ -21,5 +22,5 @@ def progress(items: Iterable[T], total: int, what: str) -> Iterator[T]:
     step = max(1, total // 10)
     for n, item in enumerate(items, 1):
         yield item
-        if n % step == 0 or n == total:
+        if log_steps and (n % step == 0 or n == total):
             log.info("%s: %d/%d", what, n, total)
