@@ -125,3 +125,8 @@ def test_event_date_direction_from_its_clause(text, expected, nlp):
 def test_event_visit_without_the_word_visite_is_consult_but_destination_clause_is_not(nlp):
     assert ("CONSULT", "2024-02-20", "occurred") in summary(" date 2024-02-23 Le ministre s'est rendu à Moscou mardi.", nlp)
     assert "CONSULT" not in {e["event_type"] for e in events_of(" date 2024-02 Les lieux où les soldats se rendront restent secrets.", nlp)}
+
+
+def test_event_end_of_named_military_operation_is_retreat(nlp):
+    text = " date 2022-11-10 Le 9 novembre, Emmanuel Macron a annoncé la fin de Barkhane."
+    assert ("RETREAT", "2022-11-09", "occurred") in summary(text, nlp)

@@ -162,7 +162,7 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
 def _events_in_sentence(
     sent: Span, block: Block, dates: list[SentenceDates], by_token: dict[int, Mention], reference: PartialDate | None
 ) -> list[EventCandidate]:
-    found = find_triggers(sent)
+    found = find_triggers(sent, by_token)
     triggers = [t for t in found if not is_negated(t) and is_reported_act(t, found)]
     out = []
     for match in triggers:

@@ -114,6 +114,12 @@ def _is_bare_participle(token: Token) -> bool:
     return "Part" in token.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in token.children)
 
 
+def _actor_kinds_after(sent: Span, token: Token, by_token: dict[int, Mention]) -> set[str]:
+    """`@<actor_type>` for each actor mentioned in the few tokens after the trigger."""
+    hi = min(sent.end, token.i + WINDOW_AFTER + 1)
+    return {f"@{by_token[i].actor.actor_type}" for i in range(token.i + 1, hi) if i in by_token}
+
+
 def _in_fixed_locution(token: Token) -> bool:
     """Words that only look like triggers inside a fixed phrase: "à partir de" (from)."""
     doc = token.doc
@@ -161,8 +167,12 @@ def _rules_for(token_lemma: str, lower: str) -> tuple[TriggerRule, ...]:
     return tuple(rules[k] for k in sorted(rows))
 
 
-def find_triggers(sent: Span) -> list[TriggerMatch]:
-    """Trigger matches in a sentence: one per token, the first lexicon row that fits."""
+def find_triggers(sent: Span, by_token: dict[int, Mention] | None = None) -> list[TriggerMatch]:
+    """Trigger matches in a sentence: one per token, the first lexicon row that fits.
+
+    With the sentence's actor mentions, a row may also require an actor kind after the trigger:
+    `@military` in `requires` is met by a named armed force or coalition ("la fin de Barkhane").
+    """
     used: set[int] = set()
     matches: list[TriggerMatch] = []
     for token in sent:
@@ -192,6 +202,8 @@ def find_triggers(sent: Span) -> list[TriggerMatch]:
             if not ok:
                 continue
             window = _window_lemmas(sent, token, rule.pos)
+            if by_token:
+                window |= _actor_kinds_after(sent, token, by_token)
             if rule.requires and not (rule.requires & window):
                 continue
             if rule.excludes & window:
