@@ -130,3 +130,9 @@ def test_event_visit_without_the_word_visite_is_consult_but_destination_clause_i
 def test_event_end_of_named_military_operation_is_retreat(nlp):
     text = " date 2022-11-10 Le 9 novembre, Emmanuel Macron a annoncé la fin de Barkhane."
     assert ("RETREAT", "2022-11-09", "occurred") in summary(text, nlp)
+
+
+def test_event_pronoun_subject_is_last_acting_actor(nlp):
+    text = " date 2024-02 Le Mali a quitté la CEDEAO en janvier. Il s'est ensuite rapproché de la Russie."
+    (coop,) = [e for e in events_of(text, nlp) if e["event_type"] == "COOPERATE"]
+    assert (coop["actor1_id"], coop["actor2_id"]) == ("mali", "russia")

@@ -267,6 +267,25 @@ def with_context_counterpart(e: EventCandidate, states: tuple[Actor, ...]) -> Ev
     return e
 
 
+SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles"}
+
+
+def resolve_pronoun_subjects(events: list[EventCandidate]) -> list[EventCandidate]:
+    """A pronoun subject ("Il a souligné...", "Ils se sont tournés vers...") is the last actor
+    that acted in the article before it."""
+    last: Mention | None = None
+    out = []
+    for e in events:
+        if e.actor1 is None and last is not None:
+            verb = e.match.head if e.match.rule.pos == "VERB" else None
+            if verb is not None and any(c.dep_ in {"nsubj", "expl:subj"} and c.lower_ in SUBJECT_PRONOUNS for c in verb.children):
+                e = replace(e, actor1=last, actor2=None if e.actor2 is not None and e.actor2.actor.actor_id == last.actor.actor_id else e.actor2)
+        if e.actor1 is not None and e.actor1.kind != "context":
+            last = e.actor1
+        out.append(e)
+    return out
+
+
 class ArticleReader:
     """Turns parsed blocks of one article into its rows (raw offsets, stable ids)."""
 
@@ -316,6 +335,7 @@ class ArticleReader:
             events.extend(_events_in_sentence(sent, block, dates, by_token, reference))
             quantity_rows.extend(self._quantities(block, sent, by_token, actors))
 
+        events = resolve_pronoun_subjects(events)
         # Events are read from the body: a headline or section heading only announces what the
         # body tells (contract: "the body sentence over a headline").
         events = [e for e in events if e.block.kind == "paragraph"]
