@@ -62,3 +62,13 @@ def test_mention_putschists_resolve_to_junta_of_article_state(nlp):
 
 def test_mention_long_acronym_in_title_case_still_matched(nlp):
     assert ("Minusma", "minusma") in mentions_of("La Minusma a achevé son retrait du Mali.", nlp)
+
+
+def test_mention_authorities_alone_are_the_article_state(nlp):
+    found = mentions_of("Le Burkina Faso a suspendu RFI. Les autorités ont aussi expulsé deux diplomates.", nlp)
+    assert ("autorités", "burkina-faso") in found
+
+
+def test_mention_defence_and_security_forces_are_the_army(nlp):
+    found = mentions_of("Au Burkina Faso, les forces de défense et de sécurité ont repoussé l'attaque.", nlp)
+    assert ("forces de défense et de sécurité", "armed-forces-of-burkina-faso") in found
