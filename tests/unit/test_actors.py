@@ -64,9 +64,10 @@ def test_mention_long_acronym_in_title_case_still_matched(nlp):
     assert ("Minusma", "minusma") in mentions_of("La Minusma a achevé son retrait du Mali.", nlp)
 
 
-def test_mention_authorities_alone_are_the_article_state(nlp):
+def test_mention_authorities_alone_are_not_a_mention(nlp):
+    # "les autorités nigériennes" is Niger (contract); with no demonym it names no one in particular.
     found = mentions_of("Le Burkina Faso a suspendu RFI. Les autorités ont aussi expulsé deux diplomates.", nlp)
-    assert ("autorités", "burkina-faso") in found
+    assert all(surface != "autorités" for surface, _ in found)
 
 
 def test_mention_defence_and_security_forces_are_the_army(nlp):
