@@ -73,3 +73,8 @@ def test_mention_authorities_alone_are_not_a_mention(nlp):
 def test_mention_defence_and_security_forces_are_the_army(nlp):
     found = mentions_of("Au Burkina Faso, les forces de défense et de sécurité ont repoussé l'attaque.", nlp)
     assert ("forces de défense et de sécurité", "armed-forces-of-burkina-faso") in found
+
+
+def test_mention_named_organisation_outside_gazetteer_from_ner(nlp):
+    found = mentions_of("La société Sahel Minerals Corporation a suspendu ses activités au Niger.", nlp)
+    assert ("Sahel Minerals Corporation", "sahel-minerals-corporation") in found

@@ -32,6 +32,8 @@ PLACE_NOUNS = {
     "centre", "port", "route", "banlieue", "habitants", "population", "province", "nord", "sud", "est", "ouest",
     "camp", "hôpital", "université", "marché", "stade", "palais", "siège", "aérodrome", "frontière", "axe",
 }
+# Capitalised words NER calls organisations that name no particular one in news prose.
+ORG_STOPWORDS = {"etat", "état", "gouvernement", "armée", "congrès", "parlement", "assemblée", "ministère", "conseil", "président"}
 ROLE_ID_PATTERNS = {
     "government": ("government-of-{state}", "Government of {name}", "government"),
     "armed_forces": ("armed-forces-of-{state}", "Armed Forces of {name}", "military"),
@@ -183,16 +185,31 @@ def find_mentions(doc: Doc, nlp: Language, focus_states: tuple[Actor, ...] = ())
                 found[m.start] = m
                 break
 
-    # People from NER, titles removed; media and places are not people.
+    # People and organisations from NER (contract: named actors not in the gazetteer); titles
+    # removed; media and places are neither.
     for ent in doc.ents:
-        if ent.label_ != "PER" or any(taken[ent.start : ent.end]):
+        if ent.label_ not in {"PER", "ORG"} or any(taken[ent.start : ent.end]):
             continue
-        m = _person_mention(doc, ent, g)
+        m = _person_mention(doc, ent, g) if ent.label_ == "PER" else _organization_mention(doc, ent, g)
         if m:
             for k in range(m.start, m.end):
                 taken[k] = True
             found[m.start] = m
     return [found[k] for k in sorted(found)]
+
+
+def _organization_mention(doc: Doc, ent: Span, g: Gazetteer) -> Mention | None:
+    """A named organisation the gazetteer lacks: a capitalised name, not a medium, no digits."""
+    start = ent.start
+    while start < ent.end and doc[start].pos_ == "DET":
+        start += 1
+    span = doc[start : ent.end]
+    text = span.text
+    if not text or text in g.media or any(ch.isdigit() for ch in text) or not text[:1].isupper():
+        return None
+    if len(span) == 1 and (len(text) < 3 or text.lower() in ORG_STOPWORDS):
+        return None
+    return Mention(start, ent.end, Actor(slug(text), text, "organization", None, "ner"), "organization")
 
 
 def _gazetteer_mentions(doc: Doc, nlp: Language) -> tuple[dict[int, Mention], list[bool]]:
