@@ -9,7 +9,7 @@ OUT ?= datapackage
 export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: help install release validate test lint unit schemas bench-quality bench-heldout clean
+.PHONY: help install release validate test lint unit schemas bench-quality bench-heldout bench-heldout2 clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ bench-quality: $(STAMP) ## extraction precision/recall/F1 on the seeds' answer k
 
 bench-heldout: $(STAMP) ## the same on the held-out articles
 	$(PY) benchmarks/extraction_quality.py --corpus tests/fixtures/heldout/corpus --gold tests/fixtures/heldout/gold
+
+bench-heldout2: $(STAMP) ## the same on the second held-out set
+	$(PY) benchmarks/extraction_quality.py --corpus tests/fixtures/heldout2/corpus --gold tests/fixtures/heldout2/gold
 
 clean: ## remove the venv and caches (not datapackage/)
 	rm -rf $(VENV) .prefect .pytest_cache .ruff_cache
