@@ -73,11 +73,13 @@ def merge_people(actors: dict[str, dict]) -> dict[str, str]:
     """
     by_surname: dict[str, list[str]] = defaultdict(list)
     for actor_id, info in actors.items():
-        if info["actor_type"] == "person" and info.get("source") == "ner":
+        if info["actor_type"] == "person":
             by_surname[_name_parts(info["name"])[1]].append(actor_id)
     mapping: dict[str, str] = {}
     for ids in by_surname.values():
-        ids = sorted(ids, key=lambda i: (-len(actors[i]["name"].split()), -len(actors[i]["name"]), i))
+        # A gazetteer person is the canonical one ("Mahamat Déby" from NER is the gazetteer's
+        # Mahamat Idriss Déby); among NER names, the fullest.
+        ids = sorted(ids, key=lambda i: (actors[i].get("source") != "gazetteer", -len(actors[i]["name"].split()), -len(actors[i]["name"]), i))
         groups: list[list[str]] = []
         for actor_id in ids:
             first = _name_parts(actors[actor_id]["name"])[0]
@@ -89,7 +91,8 @@ def merge_people(actors: dict[str, dict]) -> dict[str, str]:
                 groups.append([actor_id])
         for group in groups:
             for actor_id in group[1:]:
-                mapping[actor_id] = group[0]
+                if actors[actor_id].get("source") != "gazetteer":  # two gazetteer people stay two
+                    mapping[actor_id] = group[0]
     return mapping
 
 

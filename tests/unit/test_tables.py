@@ -45,3 +45,9 @@ def test_build_tables_adding_article_changes_no_other_row_id():
     ids_one = set(one["mentions"]["mention_id"])
     assert ids_one <= set(two["mentions"]["mention_id"])
     assert two["actors"].filter(two["actors"]["actor_id"] == "ken-ekman")["aliases"].to_list() == ["Ken Ekman"]
+
+
+def test_merge_people_ner_variant_joins_gazetteer_person():
+    gazetteer = {"name": "Mahamat Idriss Déby", "actor_type": "person", "country": "TCD", "source": "gazetteer"}
+    mapping = merge_people({"mahamat-idriss-deby": gazetteer, "mahamat-deby": person("Mahamat Déby"), "idriss-deby-itno": {**gazetteer, "name": "Idriss Déby Itno"}})
+    assert mapping == {"mahamat-deby": "mahamat-idriss-deby"}
