@@ -171,7 +171,7 @@ def find_triggers(sent: Span, by_token: dict[int, Mention] | None = None) -> lis
     """Trigger matches in a sentence: one per token, the first lexicon row that fits.
 
     With the sentence's actor mentions, a row may also require an actor kind after the trigger:
-    `@military` in `requires` is met by a named armed force or coalition ("la fin de Barkhane").
+    `@military` in `requires` is met by a named armed force ("la fin de Barkhane").
     """
     used: set[int] = set()
     matches: list[TriggerMatch] = []
