@@ -253,7 +253,7 @@ def merge_events(events: list[EventCandidate]) -> list[EventCandidate]:
 # the article is about (the reading annotators give "les troupes quittent le pays").
 TYPES_WITH_COUNTERPART = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
-    "THREATEN", "SANCTION", "COERCE",
+    "THREATEN", "SANCTION",
 }
 
 
