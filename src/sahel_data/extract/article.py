@@ -19,8 +19,8 @@ from sahel_data.extract.actors import Actor, Mention, find_mentions, focus_state
 from sahel_data.extract.dates import DateMention, PartialDate, find_dates, reference_date, resolve
 from sahel_data.extract.events import (
     TriggerMatch,
-    _clause_verb,
-    _is_future,
+    clause_verb,
+    is_future_tense,
     find_triggers,
     is_negated,
     is_reported_act,
@@ -70,8 +70,8 @@ def _date_spans(sent: Span) -> list[SentenceDates]:
 def _clause_is_future(span: Span) -> bool:
     """A date in a future clause ("se retirera en juin") or attached to a schedule ("prévu en
     décembre", "doit être achevé en juin") points forward."""
-    verb = _clause_verb(span.root)
-    if _is_future(verb):
+    verb = clause_verb(span.root)
+    if is_future_tense(verb):
         return True
     cues = modality_cues()
     return any(cues.get(t.lemma_.lower()) == "scheduled" for t in (verb, verb.head, *verb.children) if t.dep_ != "obj" or t is verb)

@@ -51,16 +51,15 @@ before matching, so offsets always point into the original text.
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime
 import functools
-import io
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Literal
+
+from sahel_data.lexicon_io import read_lexicon
 
 __all__ = [
     "DateLexiconError",
@@ -280,13 +279,12 @@ class _Word:
 def _lexicon() -> tuple[_Word, ...]:
     """The rows of date_words.csv, checked; loaded once per process."""
     where = f"{_LEXICON_PACKAGE}/{_LEXICON_FILE}"
-    raw = resources.files(_LEXICON_PACKAGE).joinpath(_LEXICON_FILE).read_text(encoding="utf-8")
-    reader = csv.DictReader(io.StringIO(raw))
+    rows = read_lexicon(_LEXICON_FILE)
     expected = ["form", "kind", "value", "example"]
-    if reader.fieldnames != expected:
-        raise DateLexiconError(f"{where}: header must be {expected}, found {reader.fieldnames}")
+    if rows and list(rows[0]) != expected:
+        raise DateLexiconError(f"{where}: header must be {expected}, found {list(rows[0])}")
     words = []
-    for line, row in enumerate(reader, start=2):
+    for line, row in enumerate(rows, start=2):
         form, kind, value = row["form"].strip(), row["kind"].strip(), row["value"].strip()
         if not form:
             raise DateLexiconError(f"{where}, line {line}: empty form; fill it or drop the row")

@@ -281,7 +281,7 @@ def _takes_content(governor: TriggerMatch, content: TriggerMatch) -> bool:
 # --- negation and modality -----------------------------------------------------------------
 
 
-def _clause_verb(token: Token) -> Token:
+def clause_verb(token: Token) -> Token:
     """The verb whose clause holds the token (a noun trigger's governing verb)."""
     t = token
     for _ in range(6):
@@ -295,7 +295,7 @@ def is_negated(match: TriggerMatch) -> bool:
     """'n'avaient pas abouti à un accord', 'aucun accord': not an event."""
     token = match.head
     cues = modality_cues()
-    verb = _clause_verb(token)
+    verb = clause_verb(token)
     # A negated verb negates itself and its object ("n'a pas signé l'accord"), not its subject
     # ("les discussions n'avaient pas abouti": the discussions took place).
     scopes = [token] if token.dep_ in {"nsubj", "nsubj:pass"} and verb is not token else [token, verb]
@@ -310,7 +310,7 @@ def is_negated(match: TriggerMatch) -> bool:
     return False
 
 
-def _is_future(token: Token) -> bool:
+def is_future_tense(token: Token) -> bool:
     tense = token.morph.get("Tense")
     mood = token.morph.get("Mood")
     if "Fut" in tense or "Cnd" in mood:
@@ -338,7 +338,7 @@ def modality_of(match: TriggerMatch, deadline: bool, date_in_future: bool) -> st
         else:
             break
     for t in chain:
-        if _is_future(t):
+        if is_future_tense(t):
             return "planned"
         if t is not token and cues.get(lemma(t)) in PLANNED_CUES:
             return "planned"
@@ -478,7 +478,7 @@ def _nominal_participants(match: TriggerMatch, by_token: dict[int, Mention]) -> 
     if actor1 is None:
         # "X a annoncé le retrait", "le retrait ... ont confirmé X": the governing verb's subject;
         # possessives ("son accord", "leur retrait") point the same way.
-        verb = _clause_verb(token)
+        verb = clause_verb(token)
         if verb is not token and token.dep_ in {"obj", "obl", "obl:arg", "xcomp", "nmod", "obl:mod"}:
             actor1 = _subject_of(verb, by_token)
     return actor1, actor2
@@ -500,7 +500,7 @@ def participants(match: TriggerMatch, by_token: dict[int, Mention]) -> tuple[Men
 
 def location_of(match: TriggerMatch, sent: Span, by_token: dict[int, Mention]) -> str | None:
     """A place named in the trigger's clause: a location entity after a locative preposition."""
-    verb = _clause_verb(match.head)
+    verb = clause_verb(match.head)
     scope = {t.i for t in verb.subtree} if verb is not None else {t.i for t in sent}
     best = None
     for ent in sent.ents:

@@ -42,13 +42,13 @@ literal word compared case-insensitively ("à|vers|dès {N<=24} heures|h").
 
 from __future__ import annotations
 
-import csv
 import functools
-import importlib.resources
 import re
 from dataclasses import dataclass
 
 from text_to_num import alpha2digit
+
+from sahel_data.lexicon_io import read_lexicon
 
 __all__ = ["Quantity", "find_quantities"]
 
@@ -340,44 +340,32 @@ def _merge_spelled_numbers(text: str, toks: list[_Tok]) -> list[_Tok]:
 # --------------------------------------------------------------------------------------------
 
 
-def _read_lexicon(name: str) -> list[dict[str, str]]:
-    resource = importlib.resources.files("sahel_data.lexicons") / name
-    if not resource.is_file():
-        return []
-    with resource.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
 def _phrase_norms(phrase: str) -> tuple[str, ...]:
     return tuple(t.norm for t in _tokenize(phrase))
+
+
+def _phrase_table(file: str, key: str, value: str, allowed: tuple[str, ...]) -> dict[tuple[str, ...], str]:
+    """A lexicon as {phrase tokens: value}, each value checked against the contract's list."""
+    table = {}
+    for row in read_lexicon(file):
+        if row[value] not in allowed:
+            raise ValueError(
+                f"lexicons/{file}: row {row[key]!r} has {value} {row[value]!r}; expected one of {', '.join(allowed)}"
+            )
+        table[_phrase_norms(row[key])] = row[value]
+    return table
 
 
 @functools.cache
 def _units() -> dict[tuple[str, ...], str]:
     """``units.csv``: counted form (as tokens) → contract unit."""
-    table = {}
-    for row in _read_lexicon("units.csv"):
-        if row["unit"] not in UNITS:
-            raise ValueError(
-                f"lexicons/units.csv: row {row['form']!r} has unit {row['unit']!r}; "
-                f"expected one of {', '.join(UNITS)}"
-            )
-        table[_phrase_norms(row["form"])] = row["unit"]
-    return table
+    return _phrase_table("units.csv", "form", "unit", UNITS)
 
 
 @functools.cache
 def _qualifiers() -> dict[tuple[str, ...], str]:
     """``quantity_qualifiers.csv``: phrase (as tokens) → contract qualifier."""
-    table = {}
-    for row in _read_lexicon("quantity_qualifiers.csv"):
-        if row["qualifier"] not in QUALIFIERS:
-            raise ValueError(
-                f"lexicons/quantity_qualifiers.csv: row {row['phrase']!r} has qualifier "
-                f"{row['qualifier']!r}; expected one of {', '.join(QUALIFIERS)}"
-            )
-        table[_phrase_norms(row["phrase"])] = row["qualifier"]
-    return table
+    return _phrase_table("quantity_qualifiers.csv", "phrase", "qualifier", QUALIFIERS)
 
 
 _ANY_NUMBER = ("{#}",)  # a template item matching any number token ("21 h 30")
@@ -394,7 +382,7 @@ class _Template:
 def _non_quantity_templates() -> tuple[_Template, ...]:
     """``non_quantity.csv`` patterns compiled to token templates."""
     templates = []
-    for row in _read_lexicon("non_quantity.csv"):
+    for row in read_lexicon("non_quantity.csv"):
         items, slot, max_value = [], None, None
         for item in row["pattern"].split():
             m = re.fullmatch(r"\{N(?:<=(\d+))?\}", item)
@@ -419,7 +407,7 @@ def _demonyms() -> frozenset[str]:
     """Demonyms from the actor lexicon when it exists (``alias_kind`` = demonym)."""
     return frozenset(
         row["alias"].casefold()
-        for row in _read_lexicon("actor_aliases.csv")
+        for row in read_lexicon("actor_aliases.csv")
         if row.get("alias_kind") == "demonym"
     )
 
