@@ -180,6 +180,14 @@ def score(corpus: Path, gold_dir: Path, show_misses: bool, show_summary: bool = 
         for k, p in enumerate(ev):
             if k not in used_pred:
                 errors[f"spurious {p['event_type']}"] += 1
+                golds_here = [g for g in gold["events"] if p["char_start"] <= locate(raw, g["quote"], gold_path.name) < p["char_end"]]
+                same_type_elsewhere = any(g["event_type"] == p["event_type"] for g in gold["events"]) and not any(g["event_type"] == p["event_type"] for g in golds_here)
+                errors[
+                    "spurious (any type): "
+                    + ("dated" if p["date"] else "undated")
+                    + (", gold has this type elsewhere in the article" if same_type_elsewhere else "")
+                    + (", sentence has gold events" if golds_here else ", sentence has no gold event")
+                ] += 1
                 misses.append(f"{aid} spurious event {p['event_type']} {p['date']} {p['modality']} [{p['trigger']}] in: {p['evidence'][:90]!r}")
         counts["events"].update(tp=tp, pred=len(ev), gold=len(gold["events"]), modality=mod_ok, actor1=a1_ok, actor2=a2_ok)
 

@@ -66,6 +66,8 @@ def test_event_first_date_not_the_governing_one(nlp):
     found = summary(text, nlp)
     assert ("RETREAT", "2024-09-15", "planned") in found
     assert ("SUPPORT", "2024-05-19", "occurred") in found
+    # "selon l'accord": the agreement cited as a source is not a second act under the deadline's date
+    assert not any(t == "SUPPORT" and d != "2024-05-19" for t, d, _ in found)
 
 
 def test_event_actors_subject_and_counterpart(nlp):
@@ -136,3 +138,21 @@ def test_event_pronoun_subject_is_last_acting_actor(nlp):
     text = " date 2024-02 Le Mali a quitté la CEDEAO en janvier. Il s'est ensuite rapproché de la Russie."
     (coop,) = [e for e in events_of(text, nlp) if e["event_type"] == "COOPERATE"]
     assert (coop["actor1_id"], coop["actor2_id"]) == ("mali", "russia")
+
+
+def test_event_bare_noun_mention_is_the_happening_told_elsewhere(nlp):
+    text = (
+        " date 2024-06-20 Les soldats espagnols ont quitté le Mali le 12 juin.\n\n"
+        "Le départ des troupes a été salué par la population de Gao."
+    )
+    retreats = [e for e in events_of(text, nlp) if e["event_type"] == "RETREAT"]
+    assert len(retreats) == 1 and retreats[0]["date"] == "2024-06-12"
+
+
+def test_event_talks_recur_so_undated_mentions_stay_rows(nlp):
+    text = (
+        " date 2024-06-20 Le Niger et le Bénin ont tenu des discussions le 3 juin à Niamey.\n\n"
+        "De nouvelles discussions ont eu lieu à Cotonou."
+    )
+    talks = [e for e in events_of(text, nlp) if e["event_type"] == "CONSULT"]
+    assert len(talks) == 2

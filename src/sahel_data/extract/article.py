@@ -204,11 +204,21 @@ def _actor_id(m: Mention | None) -> str | None:
     return m.actor.actor_id if m else None
 
 
+# Talks and meetings recur ("de nouvelles discussions", "des réunions de suivi"): an undated
+# mention of one is not taken to be a re-telling of another.
+RECURRING_TYPES = {"CONSULT"}
+
+
+def _bare_noun_mention(e: EventCandidate) -> bool:
+    return e.date is None and e.match.rule.pos == "NOUN"
+
+
 def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
     """Told twice: same type, modality and actors, dates that fit (one contains the other, or
     one is missing), and some evidence of identity: a headline repeating the body, two dates,
-    or the same acting actor named both times. Two undated mentions with no actor stay two
-    rows: nothing shows they are one happening."""
+    or the same acting actor named both times, or a bare undated noun ("le retrait") that refers
+    back to it. Two undated verbs with no actor stay two rows: nothing shows they are one
+    happening; so do talks and meetings, which recur."""
     if a.event_type != b.event_type or a.modality != b.modality:
         return False
     x, y = _actor_id(a.actor2), _actor_id(b.actor2)
@@ -220,6 +230,8 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
     if not _compatible_dates(a.date, b.date):
         return False
     headline = a.block.kind != "paragraph" or b.block.kind != "paragraph"
+    if a.event_type not in RECURRING_TYPES and (_bare_noun_mention(a) or _bare_noun_mention(b)):
+        return True  # "le retrait", "l'attaque" with no date of their own: the happening told elsewhere
     both_dated = a.date is not None and b.date is not None
     same_actor = a.actor1 is not None and b.actor1 is not None
     return headline or both_dated or same_actor

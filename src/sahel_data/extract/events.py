@@ -29,6 +29,8 @@ PLANNED_CUES = {"planned", "scheduled"}
 CLAUSE_DEPS = {"acl:relcl", "advcl", "ccomp", "parataxis", "conj", "csubj"}
 COUNTERPART_MARKERS = {"avec", "contre", "entre", "envers", "vers", "à", "au", "aux"}
 BOUNDARY_CASES = {"avant", "jusqu'", "jusqu'à", "jusqu'au"}
+# "selon l'accord", "conformément à l'accord": a text cited as the source of a rule, not an act
+SOURCE_CASES = {"selon", "conformément", "suivant"}
 CONTENT_TAKERS = {"REQUEST", "THREATEN", "CONSULT"}
 AGREE_CONTENT = {"COOPERATE", "SUPPORT", "AID"}
 LOCATION_CASES = {"à", "dans", "en", "au", "aux", "sur", "près", "vers", "depuis"}
@@ -257,6 +259,8 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         return False
     if any(c.dep_ == "case" and c.lower_ in BOUNDARY_CASES for c in token.children):
         return False  # "avant le départ des dernières troupes": a time boundary of another act
+    if any(c.dep_ in {"case", "advmod"} and c.lower_ in SOURCE_CASES for c in token.children):
+        return False
     t = token
     for _ in range(2):
         about = t.dep_ == "obl" and any(c.dep_ == "case" and c.lower_ in {"sur", "concernant"} for c in t.children)
