@@ -159,7 +159,7 @@ def score(corpus: Path, gold_dir: Path, show_misses: bool, show_summary: bool = 
                     else:
                         why = "same type, same precision, other date"
                 elif same_sentence:
-                    why = "other type in sentence"
+                    why = "other type in sentence (" + ", ".join(sorted({s.split("/")[0] for s in same_sentence})) + ")"
                 else:
                     why = "no event in sentence"
                 errors[f"missed {g['event_type']}: {why}"] += 1

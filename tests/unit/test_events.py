@@ -37,9 +37,13 @@ def summary(text: str, nlp) -> set[tuple]:
         (" date 2024-02 Des milliers de manifestants ont réclamé le départ des soldats français.", ("REQUEST", None, "occurred")),
         (" date 2024-02 Le Niger a fermé son espace aérien aux avions français.", ("SANCTION", None, "occurred")),
         (" date 2024-02 La CEDEAO a levé les sanctions économiques contre le Niger.", ("CONCEDE", None, "occurred")),
+        (" date 2024-02 Le Mali s'est retiré de l'accord pour la paix.", ("SANCTION", None, "occurred")),
+        (" date 2024-02 Le Niger sort de la CEDEAO.", ("SANCTION", None, "occurred")),
+        (" date 2024-02 Les troupes se retireront du pays conformément à l'accord.", ("RETREAT", None, "planned")),
     ],
     ids=["end-agreement", "troops-left", "withdrawal-deadline", "leave-ecowas", "coup", "charter-signed", "expel-ambassador",
-         "attack", "instructors", "threat", "meeting", "refusal", "accusation", "demand-departure", "airspace", "lift-sanctions"],
+         "attack", "instructors", "threat", "meeting", "refusal", "accusation", "demand-departure", "airspace", "lift-sanctions",
+         "leave-agreement", "leave-ecowas-verb", "troops-leave-per-agreement"],
 )
 def test_event_sentence_type_date_modality(text, expected, nlp):
     assert expected in summary(text, nlp)
@@ -156,3 +160,12 @@ def test_event_talks_recur_so_undated_mentions_stay_rows(nlp):
     )
     talks = [e for e in events_of(text, nlp) if e["event_type"] == "CONSULT"]
     assert len(talks) == 2
+
+
+def test_event_missing_actor1_is_the_articles_other_state(nlp):
+    text = (
+        " date 2024-02 Le Mali accuse la France de soutenir les groupes armés.\n\n"
+        "L'expulsion de l'ambassadeur de France a été annoncée mardi."
+    )
+    (expulsion,) = [e for e in events_of(text, nlp) if e["event_type"] == "SANCTION"]
+    assert (expulsion["actor1_id"], expulsion["actor2_id"]) == ("mali", "france")

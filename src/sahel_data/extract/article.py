@@ -221,6 +221,7 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
     happening; so do talks and meetings, which recur."""
     if a.event_type != b.event_type or a.modality != b.modality:
         return False
+    bare = a.event_type not in RECURRING_TYPES and (_bare_noun_mention(a) or _bare_noun_mention(b))
     x, y = _actor_id(a.actor2), _actor_id(b.actor2)
     if a.sent.start == b.sent.start and a.block is b.block and _compatible_dates(a.date, b.date) and not (x and y and x != y):
         return True  # "ont quitté le Niger le 7 juin, avec le départ d'un avion": one act
@@ -230,7 +231,7 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
     if not _compatible_dates(a.date, b.date):
         return False
     headline = a.block.kind != "paragraph" or b.block.kind != "paragraph"
-    if a.event_type not in RECURRING_TYPES and (_bare_noun_mention(a) or _bare_noun_mention(b)):
+    if bare:
         return True  # "le retrait", "l'attaque" with no date of their own: the happening told elsewhere
     both_dated = a.date is not None and b.date is not None
     same_actor = a.actor1 is not None and b.actor1 is not None
@@ -270,13 +271,27 @@ TYPES_WITH_COUNTERPART = {
 
 
 def with_context_counterpart(e: EventCandidate, states: tuple[Actor, ...]) -> EventCandidate:
-    """Fill a missing actor2 with the article's most-named state other than actor1's."""
-    if e.actor2 is not None or e.actor1 is None or e.event_type not in TYPES_WITH_COUNTERPART:
+    """Fill a missing actor2 with the article's most-named state other than actor1's, and a
+    missing actor1 likewise from actor2."""
+    if e.event_type not in TYPES_WITH_COUNTERPART:
         return e
+    if e.actor1 is None and e.actor2 is not None:
+        # "l'expulsion de l'ambassadeur de France" in an article about Mali and France: the
+        # party acting on the named one is the article's other state.
+        other = _other_state(states, e.actor2.actor)
+        return replace(e, actor1=Mention(-1, -1, other, "context")) if other else e
+    if e.actor2 is not None or e.actor1 is None:
+        return e
+    other = _other_state(states, e.actor1.actor)
+    return replace(e, actor2=Mention(-1, -1, other, "context")) if other else e
+
+
+def _other_state(states: tuple[Actor, ...], actor: Actor) -> Actor | None:
+    """The article's most-named state that is neither `actor` nor its country."""
     for state in states:
-        if state.actor_id != e.actor1.actor.actor_id and state.country != e.actor1.actor.country:
-            return replace(e, actor2=Mention(-1, -1, state, "context"))
-    return e
+        if state.actor_id != actor.actor_id and state.country != actor.country:
+            return state
+    return None
 
 
 SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles"}
