@@ -169,6 +169,9 @@ def score(corpus: Path, gold_dir: Path, show_misses: bool, show_summary: bool = 
             p = ev[hit]
             tp += 1
             mod_ok += p["modality"] == g["modality"]
+            if p["modality"] != g["modality"]:
+                misses.append(f"{aid} modality {g['event_type']} [{g['trigger']}]: got {p['modality']}, gold {g['modality']}")
+                errors[f"event modality {p['modality']} where gold has {g['modality']}"] += 1
             a1 = mapping.get(p["actor1_id"], p["actor1_id"])
             a2 = mapping.get(p["actor2_id"], p["actor2_id"])
             a1_ok += a1 == g.get("actor1_id")

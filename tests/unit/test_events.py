@@ -40,10 +40,16 @@ def summary(text: str, nlp) -> set[tuple]:
         (" date 2024-02 Le Mali s'est retiré de l'accord pour la paix.", ("SANCTION", None, "occurred")),
         (" date 2024-02 Le Niger sort de la CEDEAO.", ("SANCTION", None, "occurred")),
         (" date 2024-02 Les troupes se retireront du pays conformément à l'accord.", ("RETREAT", None, "planned")),
+        (" date 2024-03 La junte menace de nationaliser les mines d'or.", ("THREATEN", None, "occurred")),
+        (" date 2024-09 Les deux pays ont échangé des prisonniers lundi 2 septembre.", ("RETREAT", "2024-09-02", "occurred")),
+        (" date 2024-06 Le gouvernement a suspendu les activités des partis politiques.", ("COERCE", None, "occurred")),
+        (" date 2023-08 Les autorités ont donné 48 heures à l'ambassadeur pour quitter le pays.", ("REQUEST", None, "occurred")),
+        (" date 2023-07 Le Conseil de sécurité a mis fin vendredi 30 juin au mandat de la mission.", ("RETREAT", "2023-06-30", "occurred")),
     ],
     ids=["end-agreement", "troops-left", "withdrawal-deadline", "leave-ecowas", "coup", "charter-signed", "expel-ambassador",
          "attack", "instructors", "threat", "meeting", "refusal", "accusation", "demand-departure", "airspace", "lift-sanctions",
-         "leave-agreement", "leave-ecowas-verb", "troops-leave-per-agreement"],
+         "leave-agreement", "leave-ecowas-verb", "troops-leave-per-agreement", "finite-verb-parsed-amod", "prisoner-exchange",
+         "parties-suspended", "ultimatum", "mandate-ended"],
 )
 def test_event_sentence_type_date_modality(text, expected, nlp):
     assert expected in summary(text, nlp)
@@ -169,3 +175,4 @@ def test_event_missing_actor1_is_the_articles_other_state(nlp):
     )
     (expulsion,) = [e for e in events_of(text, nlp) if e["event_type"] == "SANCTION"]
     assert (expulsion["actor1_id"], expulsion["actor2_id"]) == ("mali", "france")
+

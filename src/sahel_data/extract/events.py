@@ -235,8 +235,8 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
             if other and t.dep_ in {"xcomp", "obj", "obl:arg", "nmod", "obl"} and other.rule.event_type not in AGREE_CONTENT:
                 return False
     if match.rule.pos == "VERB":
-        if token.dep_ == "amod" or not _is_verbal(token):
-            return False
+        if (token.dep_ == "amod" and "Fin" not in token.morph.get("VerbForm")) or not _is_verbal(token):
+            return False  # a participle used as an adjective; a finite verb tagged amod is a mis-parse ("la junte menace de")
         for c in token.children:
             if c.dep_ == "nsubj:pass" and any(d.dep_ == "det" and d.lower_ in DEMONSTRATIVES for d in c.children):
                 return False  # "cet accord a été conclu": told before
