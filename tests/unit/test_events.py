@@ -45,11 +45,13 @@ def summary(text: str, nlp) -> set[tuple]:
         (" date 2024-06 Le gouvernement a suspendu les activités des partis politiques.", ("COERCE", None, "occurred")),
         (" date 2023-08 Les autorités ont donné 48 heures à l'ambassadeur pour quitter le pays.", ("REQUEST", None, "occurred")),
         (" date 2023-07 Le Conseil de sécurité a mis fin vendredi 30 juin au mandat de la mission.", ("RETREAT", "2023-06-30", "occurred")),
+        (" date 2024-02 La France a dû retirer ses soldats du Mali en 2022.", ("RETREAT", "2022", "occurred")),
+        (" date 2024-02 La France doit retirer ses soldats du Tchad.", ("RETREAT", None, "planned")),
     ],
     ids=["end-agreement", "troops-left", "withdrawal-deadline", "leave-ecowas", "coup", "charter-signed", "expel-ambassador",
          "attack", "instructors", "threat", "meeting", "refusal", "accusation", "demand-departure", "airspace", "lift-sanctions",
          "leave-agreement", "leave-ecowas-verb", "troops-leave-per-agreement", "finite-verb-parsed-amod", "prisoner-exchange",
-         "parties-suspended", "ultimatum", "mandate-ended"],
+         "parties-suspended", "ultimatum", "mandate-ended", "obligation-met", "obligation-pending"],
 )
 def test_event_sentence_type_date_modality(text, expected, nlp):
     assert expected in summary(text, nlp)
@@ -176,3 +178,18 @@ def test_event_missing_actor1_is_the_articles_other_state(nlp):
     (expulsion,) = [e for e in events_of(text, nlp) if e["event_type"] == "SANCTION"]
     assert (expulsion["actor1_id"], expulsion["actor2_id"]) == ("mali", "france")
 
+
+
+@pytest.mark.parametrize(
+    "text, event_type, actor1",
+    [
+        (" date 2024-09 Des hommes armés ont attaqué le camp.\n\nLa CEDEAO a condamné l'attaque contre le camp de Kati.", "ASSAULT", None),
+        (" date 2024-09 L'attaque contre le camp de Kati a été revendiquée par le JNIM.", "ASSAULT", "jnim"),
+        (" date 2024-09 La France a retiré ses soldats du Mali après des coups d'État.", "COERCE", None),
+        (" date 2024-09 Le Niger a annoncé la fin de la coopération avec la France.", "SANCTION", "niger"),
+    ],
+    ids=["condemner-did-not-attack", "claimed-by-agent", "time-phrase-not-the-actor", "announcer-is-the-actor"],
+)
+def test_event_actor_of_nominal_trigger_from_its_governing_verb(text, event_type, actor1, nlp):
+    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == event_type]
+    assert event["actor1_id"] == actor1

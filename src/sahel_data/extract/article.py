@@ -180,7 +180,7 @@ def _events_in_sentence(
             date = resolve(governing.mention, reference, future=future)
             if date is not None and reference is not None and date.start > reference.end:
                 modality = "planned"
-        actor1, actor2 = participants(match, by_token)
+        actor1, actor2 = participants(match, by_token, triggers)
         out.append(
             EventCandidate(match, sent, block, match.rule.event_type, modality, date, actor1, actor2, location_of(match, sent, by_token))
         )

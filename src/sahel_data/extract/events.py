@@ -8,6 +8,7 @@ trigger's clause. Knows nothing about how actors or dates are found: it receives
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,9 +27,13 @@ COUNTERPART_CASES = {"à", "avec", "contre", "entre", "aux", "au", "de", "du", "
 DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
 COPULAS = {"être", "vouloir", "sembler", "paraître", "rester", "demeurer", "devenir", "apparaître"}
 PLANNED_CUES = {"planned", "scheduled"}
+OBLIGATION_MODALS = {"devoir", "falloir"}
 CLAUSE_DEPS = {"acl:relcl", "advcl", "ccomp", "parataxis", "conj", "csubj"}
 COUNTERPART_MARKERS = {"avec", "contre", "entre", "envers", "vers", "à", "au", "aux"}
 BOUNDARY_CASES = {"avant", "jusqu'", "jusqu'à", "jusqu'au"}
+# Acts about another's act: condemning, welcoming, refusing, protesting or demanding it.
+ABOUT_OTHERS_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "REQUEST"}
+TIME_CASES = {"après", "avant", "depuis", "lors", "pendant", "dès", "durant"}
 # "selon l'accord", "conformément à l'accord": a text cited as the source of a rule, not an act
 SOURCE_CASES = {"selon", "conformément", "suivant"}
 CONTENT_TAKERS = {"REQUEST", "THREATEN", "CONSULT"}
@@ -325,6 +330,12 @@ def is_future_tense(token: Token) -> bool:
     return False
 
 
+def _is_perfect(verb: Token) -> bool:
+    """A completed past: passé composé or plus-que-parfait ("a dû", "avait dû"). The model tags
+    the passé simple ("dut") as a present, so it is not recognised."""
+    return any(c.dep_ == "aux:tense" for c in verb.children) and "Part" in verb.morph.get("VerbForm")
+
+
 def modality_of(match: TriggerMatch, deadline: bool, date_in_future: bool) -> str:
     """planned: a future or conditional verb, a governing verb of intent, a deadline, 'prévu'."""
     if deadline or date_in_future:
@@ -345,6 +356,8 @@ def modality_of(match: TriggerMatch, deadline: bool, date_in_future: bool) -> st
         if is_future_tense(t):
             return "planned"
         if t is not token and cues.get(lemma(t)) in PLANNED_CUES:
+            if lemma(t) in OBLIGATION_MODALS and _is_perfect(t):
+                return "occurred"  # "la France a dû retirer ses soldats": the obligation was met
             return "planned"
     for child in token.children:
         if cues.get(lemma(child)) in PLANNED_CUES and child.dep_ in {"amod", "acl", "advmod"}:
@@ -444,7 +457,9 @@ def _verbal_participants(token: Token, by_token: dict[int, Mention]) -> tuple[Me
     return actor1, actor2
 
 
-def _nominal_participants(match: TriggerMatch, by_token: dict[int, Mention]) -> tuple[Mention | None, Mention | None]:
+def _nominal_participants(
+    match: TriggerMatch, by_token: dict[int, Mention], other_acts: set[int] = frozenset()
+) -> tuple[Mention | None, Mention | None]:
     token = match.head
     actor1 = actor2 = None
     de_mentions: list[Mention] = []
@@ -472,7 +487,7 @@ def _nominal_participants(match: TriggerMatch, by_token: dict[int, Mention]) -> 
     if len(de_mentions) == 1 and match.rule.event_type in {"SANCTION", "RETREAT"} and de_mentions[0].actor.actor_type in {"organization", "coalition"}:
         # "leur retrait de la CEDEAO": the organisation left is the counterpart.
         actor2 = actor2 or de_mentions.pop()
-    if de_mentions:
+    if de_mentions and match.rule.de_role != "none":  # none: "la fin de l'accord" names what ends
         if match.rule.de_role == "actor2":
             actor2 = actor2 or de_mentions[0]
         else:
@@ -481,20 +496,31 @@ def _nominal_participants(match: TriggerMatch, by_token: dict[int, Mention]) -> 
                 actor2 = de_mentions[1]
     if actor1 is None:
         # "X a annoncé le retrait", "le retrait ... ont confirmé X": the governing verb's subject;
-        # possessives ("son accord", "leur retrait") point the same way.
+        # possessives ("son accord", "leur retrait") point the same way. Not when that verb
+        # reacts to or demands the act ("X a condamné l'attaque": X did not attack) or the noun only
+        # places it in time ("X a retiré ses soldats après des coups d'État").
         verb = clause_verb(token)
-        if verb is not token and token.dep_ in {"obj", "obl", "obl:arg", "xcomp", "nmod", "obl:mod"}:
+        if verb is token or verb.i in other_acts or _case(token) in TIME_CASES:
+            pass
+        elif token.dep_ in {"obj", "obl", "obl:arg", "xcomp", "nmod", "obl:mod"}:
             actor1 = _subject_of(verb, by_token)
+        elif token.dep_ == "nsubj:pass":
+            # "l'attaque a été revendiquée par le JNIM": the agent
+            actor1 = next((m for c in verb.children if c.dep_ in AGENT_DEPS and (m := _mention_in(c, by_token))), None)
     return actor1, actor2
 
 
-def participants(match: TriggerMatch, by_token: dict[int, Mention]) -> tuple[Mention | None, Mention | None]:
-    """(actor1, actor2) of a trigger, from its syntax."""
+def participants(
+    match: TriggerMatch, by_token: dict[int, Mention], others: Sequence[TriggerMatch] = ()
+) -> tuple[Mention | None, Mention | None]:
+    """(actor1, actor2) of a trigger, from its syntax. `others` are the sentence's other
+    triggers: a noun's actor is not taken from a verb that reacts to or demands it."""
     token = match.head
     if match.rule.pos == "VERB" or token.pos_ in {"VERB", "AUX"}:
         actor1, actor2 = _verbal_participants(token, by_token)
     else:
-        actor1, actor2 = _nominal_participants(match, by_token)
+        other_acts = {m.head.i for m in others if m.rule.event_type in ABOUT_OTHERS_TYPES and m.rule.event_type != match.rule.event_type}
+        actor1, actor2 = _nominal_participants(match, by_token, other_acts)
     if actor2 is None:
         actor2 = _counterpart(token, by_token, actor1)
     if actor1 is not None and actor2 is not None and actor1.actor.actor_id == actor2.actor.actor_id:
