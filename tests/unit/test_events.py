@@ -193,3 +193,12 @@ def test_event_missing_actor1_is_the_articles_other_state(nlp):
 def test_event_actor_of_nominal_trigger_from_its_governing_verb(text, event_type, actor1, nlp):
     (event,) = [e for e in events_of(text, nlp) if e["event_type"] == event_type]
     assert event["actor1_id"] == actor1
+
+
+def test_event_undated_mention_naming_no_party_is_the_happening_told_elsewhere(nlp):
+    text = (
+        " date 2024-12-01 Le Tchad a mis fin jeudi à l'accord de défense avec la France.\n\n"
+        "« Nous avons mis fin à l'accord », a indiqué un responsable."
+    )
+    sanctions = [e for e in events_of(text, nlp) if e["event_type"] == "SANCTION"]
+    assert len(sanctions) == 1 and sanctions[0]["date"] == "2024-11-28"

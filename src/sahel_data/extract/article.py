@@ -209,19 +209,21 @@ def _actor_id(m: Mention | None) -> str | None:
 RECURRING_TYPES = {"CONSULT"}
 
 
-def _bare_noun_mention(e: EventCandidate) -> bool:
-    return e.date is None and e.match.rule.pos == "NOUN"
+def _bare_mention(e: EventCandidate) -> bool:
+    """Undated, and either a noun ("le retrait") or naming no party at all: nothing in it sets
+    it apart from the same kind of happening told elsewhere in the article."""
+    return e.date is None and (e.match.rule.pos == "NOUN" or (e.actor1 is None and e.actor2 is None))
 
 
 def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
     """Told twice: same type, modality and actors, dates that fit (one contains the other, or
     one is missing), and some evidence of identity: a headline repeating the body, two dates,
-    or the same acting actor named both times, or a bare undated noun ("le retrait") that refers
-    back to it. Two undated verbs with no actor stay two rows: nothing shows they are one
-    happening; so do talks and meetings, which recur."""
+    or the same acting actor named both times, or a bare mention (undated, and a noun such as
+    "le retrait" or naming no party) that refers back to it. Talks and meetings recur: their
+    bare mentions stay rows of their own."""
     if a.event_type != b.event_type or a.modality != b.modality:
         return False
-    bare = a.event_type not in RECURRING_TYPES and (_bare_noun_mention(a) or _bare_noun_mention(b))
+    bare = a.event_type not in RECURRING_TYPES and (_bare_mention(a) or _bare_mention(b))
     x, y = _actor_id(a.actor2), _actor_id(b.actor2)
     if a.sent.start == b.sent.start and a.block is b.block and _compatible_dates(a.date, b.date) and not (x and y and x != y):
         return True  # "ont quitté le Niger le 7 juin, avec le départ d'un avion": one act
