@@ -197,8 +197,39 @@ def test_event_actor_of_nominal_trigger_from_its_governing_verb(text, event_type
 
 def test_event_undated_mention_naming_no_party_is_the_happening_told_elsewhere(nlp):
     text = (
-        " date 2024-12-01 Le Tchad a mis fin jeudi à l'accord de défense avec la France.\n\n"
-        "« Nous avons mis fin à l'accord », a indiqué un responsable."
+        " date 2024-12-01 Les soldats espagnols ont quitté le Mali jeudi.\n\n"
+        "« Nous avons quitté le pays dans l'ordre », a indiqué un responsable."
     )
-    sanctions = [e for e in events_of(text, nlp) if e["event_type"] == "SANCTION"]
-    assert len(sanctions) == 1 and sanctions[0]["date"] == "2024-11-28"
+    retreats = [e for e in events_of(text, nlp) if e["event_type"] == "RETREAT"]
+    assert len(retreats) == 1 and retreats[0]["date"] == "2024-11-28"
+
+
+def test_event_two_sanctions_in_one_article_stay_two_rows(nlp):
+    text = (
+        " date 2024-06-21 Le Niger a fermé sa frontière avec le Bénin le 3 juin.\n\n"
+        "L'expulsion d'un diplomate a aussi été annoncée."
+    )
+    assert len([e for e in events_of(text, nlp) if e["event_type"] == "SANCTION"]) == 2
+
+
+def test_event_relative_que_is_the_object(nlp):
+    text = " date 2024-05 La CEDEAO, que le Burkina Faso a quittée en janvier, n'a pas réagi."
+    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "SANCTION"]
+    assert (event["date"], event["actor1_id"], event["actor2_id"]) == ("2024-01", "burkina-faso", "ecowas")
+
+
+def test_event_avec_inside_de_complement_is_the_other_side(nlp):
+    text = " date 2024-05 Le Niger a annoncé la fermeture de la frontière avec le Bénin."
+    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "SANCTION"]
+    assert (event["actor1_id"], event["actor2_id"]) == ("niger", "benin")
+
+
+def test_event_dates_do_not_cross_into_a_coordinated_clause_with_its_own_subject(nlp):
+    text = " date 2024-05 Les soldats français ont quitté le Niger le 22 décembre 2023, et l'ambassade de France a fermé ses portes."
+    found = summary(text, nlp)
+    assert ("RETREAT", "2023-12-22", "occurred") in found and ("SANCTION", None, "occurred") in found
+
+
+def test_event_done_act_keeps_its_past_date_beside_a_schedule_word(nlp):
+    text = " date 2024-05 L'accord que les deux pays ont signé en mars prévoit un retrait."
+    assert ("SUPPORT", "2024-03", "occurred") in summary(text, nlp)

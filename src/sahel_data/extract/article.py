@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sahel_data.extract import actors as actors_mod
 from sahel_data.extract.actors import Actor, Mention, find_mentions, focus_states, resolve_people
@@ -21,6 +21,7 @@ from sahel_data.extract.events import (
     TriggerMatch,
     clause_verb,
     is_future_tense,
+    is_perfect,
     find_triggers,
     is_negated,
     is_reported_act,
@@ -74,7 +75,11 @@ def _clause_is_future(span: Span) -> bool:
     if is_future_tense(verb):
         return True
     cues = modality_cues()
-    return any(cues.get(t.lemma_.lower()) == "scheduled" for t in (verb, verb.head, *verb.children) if t.dep_ != "obj" or t is verb)
+    if cues.get(verb.lemma_.lower()) == "scheduled":
+        return True
+    if is_perfect(verb):
+        return False  # "l'accord qu'ils ont signé en mars prévoit...": a done act keeps its past date
+    return any(cues.get(t.lemma_.lower()) == "scheduled" for t in (verb.head, *verb.children) if t.dep_ != "obj")
 
 
 def publication_date(article: Article, dated: list[SentenceDates]) -> tuple[PartialDate | None, str]:
@@ -128,6 +133,20 @@ def _introduced_by(token, words: set[str]) -> bool:
     return any(c.dep_ in {"case", "mark"} and c.lower_ in words for c in token.children)
 
 
+def _climb(head: Token) -> list[Token]:
+    """The trigger and the heads above it whose dates may govern it: at most MAX_CLIMB levels,
+    and not past a coordinated clause with its own subject ("X a quitté le pays le 22 décembre,
+    et l'ambassade a fermé": the second act has no date of its own)."""
+    out = [head]
+    t = head
+    while len(out) <= MAX_CLIMB and t.head is not t:
+        if t.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubj:pass"} for c in t.children):
+            break
+        t = t.head
+        out.append(t)
+    return out
+
+
 def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: list[TriggerMatch]) -> SentenceDates | None:
     """The date expression that governs the trigger's clause, by the dependency tree.
 
@@ -142,7 +161,7 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
         root = d.span.root
         up_from_date = [root, *root.ancestors]
         index = {t.i: k for k, t in enumerate(up_from_date)}
-        up_from_trigger = [head, *head.ancestors][: MAX_CLIMB + 1]
+        up_from_trigger = _climb(head)
         for level, ancestor in enumerate(up_from_trigger):
             if ancestor.i in index:
                 below = up_from_date[: index[ancestor.i]]
@@ -204,9 +223,11 @@ def _actor_id(m: Mention | None) -> str | None:
     return m.actor.actor_id if m else None
 
 
-# Talks and meetings recur ("de nouvelles discussions", "des réunions de suivi"): an undated
-# mention of one is not taken to be a re-telling of another.
-RECURRING_TYPES = {"CONSULT"}
+# Kinds of act an article often tells several of: talks ("des réunions de suivi"), accusations,
+# measures ("la fermeture de la frontière" and "l'expulsion du diplomate" are two sanctions),
+# demands and refusals. A bare mention of one is not taken to be a re-telling of another.
+# Withdrawals, attacks, coups, agreements are usually the one happening the article is about.
+RECURRING_TYPES = {"CONSULT", "ACCUSE", "SANCTION", "REQUEST", "REJECT"}
 
 
 def _bare_mention(e: EventCandidate) -> bool:
@@ -219,8 +240,8 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
     """Told twice: same type, modality and actors, dates that fit (one contains the other, or
     one is missing), and some evidence of identity: a headline repeating the body, two dates,
     or the same acting actor named both times, or a bare mention (undated, and a noun such as
-    "le retrait" or naming no party) that refers back to it. Talks and meetings recur: their
-    bare mentions stay rows of their own."""
+    "le retrait" or naming no party) that refers back to it, except for kinds of act that
+    recur (RECURRING_TYPES)."""
     if a.event_type != b.event_type or a.modality != b.modality:
         return False
     bare = a.event_type not in RECURRING_TYPES and (_bare_mention(a) or _bare_mention(b))

@@ -142,7 +142,23 @@ def _window_lemmas(sent: Span, token: Token, pos: str) -> set[str]:
     hi = min(sent.end, token.i + WINDOW_AFTER + 1)
     words = {lemma(t) for t in sent.doc[lo:hi]} | {t.lower_ for t in sent.doc[lo:hi]}
     words |= {lemma(c) for c in token.children} | {lemma(token.head)}
+    antecedent = relative_object(token)
+    if antecedent is not None:
+        words.add(lemma(antecedent))
     return words
+
+
+def relative_object(verb: Token) -> Token | None:
+    """The noun a relative "que" stands for ("la CEDEAO, que le pays a quittée"): the verb's
+    object, written before it. The parser often calls this "que" a mark."""
+    for c in verb.children:
+        if c.i < verb.i and c.lower_ in {"que", "qu'", "qu’"} and c.dep_ in {"obj", "mark"}:
+            k = c.i - 1
+            while k >= verb.sent.start and verb.doc[k].is_punct:
+                k -= 1
+            if k >= verb.sent.start and verb.doc[k].pos_ in {"NOUN", "PROPN"}:
+                return verb.doc[k]
+    return None
 
 
 @cache
@@ -330,7 +346,7 @@ def is_future_tense(token: Token) -> bool:
     return False
 
 
-def _is_perfect(verb: Token) -> bool:
+def is_perfect(verb: Token) -> bool:
     """A completed past: passé composé or plus-que-parfait ("a dû", "avait dû"). The model tags
     the passé simple ("dut") as a present, so it is not recognised."""
     return any(c.dep_ == "aux:tense" for c in verb.children) and "Part" in verb.morph.get("VerbForm")
@@ -356,7 +372,7 @@ def modality_of(match: TriggerMatch, deadline: bool, date_in_future: bool) -> st
         if is_future_tense(t):
             return "planned"
         if t is not token and cues.get(lemma(t)) in PLANNED_CUES:
-            if lemma(t) in OBLIGATION_MODALS and _is_perfect(t):
+            if lemma(t) in OBLIGATION_MODALS and is_perfect(t):
                 return "occurred"  # "la France a dû retirer ses soldats": the obligation was met
             return "planned"
     for child in token.children:
@@ -444,6 +460,9 @@ def _verbal_participants(token: Token, by_token: dict[int, Mention]) -> tuple[Me
         actor1 = by_token.get(objects[0].i) if objects and token.dep_ == "xcomp" else _subject_of(governor, by_token)
         if actor1 is None and governor.dep_ in {"xcomp", "ccomp", "advcl"}:
             actor1 = _subject_of(governor.head, by_token)
+    antecedent = relative_object(token)
+    if actor2 is None and antecedent is not None:
+        actor2 = _mention_in(antecedent, by_token, depth=0)
     if actor2 is None:
         for c in sorted(token.children, key=lambda c: c.i):
             if c.dep_ in OBJECT_DEPS and not (passive and c.dep_ == "obl:agent"):
@@ -480,6 +499,9 @@ def _nominal_participants(
                 continue
             if case == "par":
                 actor1 = m
+                continue
+            if _case(token.doc[m.start : m.end].root) in {"avec", "contre", "entre"}:
+                actor2 = actor2 or m  # "la fermeture de la frontière avec le Bénin": the other side
                 continue
             de_mentions.append(m)
         elif c.dep_ == "det" and c.i in by_token:
