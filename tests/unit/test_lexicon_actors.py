@@ -226,3 +226,45 @@ def test_one_row_per_state_and_role():
         if r["actor_type"] in STATE_BOUND_TYPES:
             seen[(r["country"], r["role"])].append(r["actor_id"])
     assert not {k: v for k, v in seen.items() if len(v) > 1}
+
+
+# ----------------------------------------------------------------------------- nouns and roles
+def _rows(name: str) -> list[dict[str, str]]:
+    with (LEXICONS / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(line for line in f if not line.startswith("#")))
+
+
+NOUNS = _rows("actor_nouns.csv")
+ROLES = {r["role"]: r for r in _rows("actor_roles.csv")}
+
+
+def _mentions_after_context(example: str, nlp):
+    """Mentions in `example`, read after a sentence naming Niger (the state a role noun alone names)."""
+    from sahel_data.extract.actors import find_mentions, focus_states
+
+    context = "Le Niger a répondu. "
+    doc = nlp(context + example)
+    return [(doc[m.start : m.end].text, m.actor) for m in find_mentions(doc, nlp, focus_states([doc], nlp)) if doc[m.start].idx >= len(context)]
+
+
+@pytest.mark.parametrize("row", NOUNS, ids=[f"{r['head']} {r['tail']}".strip() for r in NOUNS])
+def test_actor_noun_example_names_an_actor_of_its_role(row, nlp):
+    assert row["role"] == "state" or row["role"] in ROLES, "role missing from actor_roles.csv"
+    found = [(text, actor) for text, actor in _mentions_after_context(row["example"], nlp) if text.lower().startswith(row["head"].lower())]
+    assert found, f"no mention starting with {row['head']!r} in {row['example']!r}"
+    _, actor = found[0]
+    if row["role"] == "state":
+        assert actor.actor_type == "country"
+    else:
+        prefix = ROLES[row["role"]]["id_pattern"].split("{")[0]
+        gazetteer_row = ACTORS_BY_ID.get(actor.actor_id)
+        assert actor.actor_id.startswith(prefix) or (gazetteer_row and gazetteer_row["role"] == row["role"])
+
+
+@pytest.mark.parametrize("role", sorted(ROLES))
+def test_actor_role_row_is_well_formed_and_its_example_names_it(role, nlp):
+    row = ROLES[role]
+    assert "{state}" in row["id_pattern"] and "{name}" in row["name_pattern"]
+    assert row["actor_type"] in ACTOR_TYPES
+    ids = [actor.actor_id for _, actor in _mentions_after_context(row["example"], nlp)]
+    assert any(i == row["id_pattern"].format(state=s) for i in ids for s in ACTOR_IDS), ids

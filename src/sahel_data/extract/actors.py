@@ -34,12 +34,6 @@ PLACE_NOUNS = {
 }
 # Capitalised words NER calls organisations that name no particular one in news prose.
 ORG_STOPWORDS = {"etat", "état", "gouvernement", "armée", "congrès", "parlement", "assemblée", "ministère", "conseil", "président"}
-ROLE_ID_PATTERNS = {
-    "government": ("government-of-{state}", "Government of {name}", "government"),
-    "armed_forces": ("armed-forces-of-{state}", "Armed Forces of {name}", "military"),
-    "ministry_of_defense": ("ministry-of-defense-of-{state}", "Ministry of Defense of {name}", "government"),
-    "foreign_ministry": ("ministry-of-foreign-affairs-of-{state}", "Ministry of Foreign Affairs of {name}", "government"),
-}
 
 
 @dataclass(frozen=True)
@@ -73,6 +67,10 @@ class Gazetteer:
             self.actors[row["actor_id"]] = Actor(
                 row["actor_id"], row["name"], row["actor_type"], row["country"] or None, "gazetteer"
             )
+        # How a state's body named by role is called when actors.csv has no row for it.
+        self.roles: dict[str, tuple[str, str, str]] = {
+            r["role"]: (r["id_pattern"], r["name_pattern"], r["actor_type"]) for r in read_lexicon("actor_roles.csv")
+        }
         self.by_role: dict[tuple[str, str], str] = {}
         for row in read_lexicon("actors.csv"):
             if row["country"] and row.get("role"):
@@ -106,7 +104,7 @@ class Gazetteer:
         known = self.by_role.get((state.country or "", role))
         if known:
             return self.actors[known]
-        id_pattern, name_pattern, actor_type = ROLE_ID_PATTERNS[role]
+        id_pattern, name_pattern, actor_type = self.roles[role]
         return Actor(
             id_pattern.format(state=state.actor_id), name_pattern.format(name=state.name), actor_type, state.country, "role"
         )
@@ -238,6 +236,18 @@ def _gazetteer_mentions(doc: Doc, nlp: Language) -> tuple[dict[int, Mention], li
     return found, taken
 
 
+def _tail_end(doc: Doc, j: int, tail: str) -> int | None:
+    """Where `tail` ends if the text from token j on starts with it, compared as text so that
+    the tokenizer's cuts ("l'" + "Intérieur") do not matter."""
+    want = " ".join(tail.lower().split())
+    got = ""
+    k = j
+    while k < len(doc) and len(got) < len(want):
+        got = (got + doc[k].text.translate(_NORMALISE).lower() + (" " if doc[k].whitespace_ else "")).replace("  ", " ")
+        k += 1
+    return k if got.strip() == want else None
+
+
 def _match_noun_phrase(
     doc: Doc, i: int, head: str, tail: str, role: str, generic: bool, g: Gazetteer,
     found: dict[int, Mention], taken: list[bool], focus_states: tuple[Actor, ...],
@@ -254,10 +264,10 @@ def _match_noun_phrase(
         j += 1
     # tail words: "de la Défense", "de terre"
     if tail:
-        tail_tokens = tail.split()
-        if [t.lower_ for t in doc[j : j + len(tail_tokens)]] != [t.lower() for t in tail_tokens]:
+        end = _tail_end(doc, j, tail)
+        if end is None:
             return None
-        j += len(tail_tokens)
+        j = end
     # "militaire(s)" between head and demonym: "instructeurs militaires russes"
     if state is None and j < len(doc) and doc[j].lower_ in {"militaire", "militaires"} and j + 1 < len(doc) and doc[j + 1].lower_ in g.demonyms:
         state = g.state_of(g.demonyms[doc[j + 1].lower_])
