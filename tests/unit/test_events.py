@@ -47,11 +47,13 @@ def summary(text: str, nlp) -> set[tuple]:
         (" date 2023-07 Le Conseil de sécurité a mis fin vendredi 30 juin au mandat de la mission.", ("RETREAT", "2023-06-30", "occurred")),
         (" date 2024-02 La France a dû retirer ses soldats du Mali en 2022.", ("RETREAT", "2022", "occurred")),
         (" date 2024-02 La France doit retirer ses soldats du Tchad.", ("RETREAT", None, "planned")),
+        (" date 2024-04 Le Burkina Faso a suspendu la diffusion de la BBC pour deux semaines.", ("COERCE", None, "occurred")),
     ],
     ids=["end-agreement", "troops-left", "withdrawal-deadline", "leave-ecowas", "coup", "charter-signed", "expel-ambassador",
          "attack", "instructors", "threat", "meeting", "refusal", "accusation", "demand-departure", "airspace", "lift-sanctions",
          "leave-agreement", "leave-ecowas-verb", "troops-leave-per-agreement", "finite-verb-parsed-amod", "prisoner-exchange",
-         "parties-suspended", "ultimatum", "mandate-ended", "obligation-met", "obligation-pending"],
+         "parties-suspended", "ultimatum", "mandate-ended", "obligation-met", "obligation-pending",
+         "media-suspended-is-censorship"],
 )
 def test_event_sentence_type_date_modality(text, expected, nlp):
     assert expected in summary(text, nlp)
