@@ -48,12 +48,13 @@ def summary(text: str, nlp) -> set[tuple]:
         (" date 2024-02 La France a dû retirer ses soldats du Mali en 2022.", ("RETREAT", "2022", "occurred")),
         (" date 2024-02 La France doit retirer ses soldats du Tchad.", ("RETREAT", None, "planned")),
         (" date 2024-04 Le Burkina Faso a suspendu la diffusion de la BBC pour deux semaines.", ("COERCE", None, "occurred")),
+        (" date 2024-06 Le Niger a demandé le départ des troupes américaines d'ici le 15 septembre.", ("REQUEST", None, "occurred")),
     ],
     ids=["end-agreement", "troops-left", "withdrawal-deadline", "leave-ecowas", "coup", "charter-signed", "expel-ambassador",
          "attack", "instructors", "threat", "meeting", "refusal", "accusation", "demand-departure", "airspace", "lift-sanctions",
          "leave-agreement", "leave-ecowas-verb", "troops-leave-per-agreement", "finite-verb-parsed-amod", "prisoner-exchange",
          "parties-suspended", "ultimatum", "mandate-ended", "obligation-met", "obligation-pending",
-         "media-suspended-is-censorship"],
+         "media-suspended-is-censorship", "done-demand-keeps-no-deadline"],
 )
 def test_event_sentence_type_date_modality(text, expected, nlp):
     assert expected in summary(text, nlp)
@@ -235,3 +236,9 @@ def test_event_dates_do_not_cross_into_a_coordinated_clause_with_its_own_subject
 def test_event_done_act_keeps_its_past_date_beside_a_schedule_word(nlp):
     text = " date 2024-05 L'accord que les deux pays ont signé en mars prévoit un retrait."
     assert ("SUPPORT", "2024-03", "occurred") in summary(text, nlp)
+
+
+def test_event_agreement_providing_for_an_act_is_not_itself_planned(nlp):
+    text = " date 2024-06 Le 19 mai, les deux parties ont signé un accord prévoyant le retrait des troupes d'ici le 15 septembre."
+    supports = [(e["date"], e["modality"]) for e in events_of(text, nlp) if e["event_type"] == "SUPPORT"]
+    assert supports == [("2024-05-19", "occurred")]

@@ -18,6 +18,7 @@ from sahel_data.extract import actors as actors_mod
 from sahel_data.extract.actors import Actor, Mention, find_mentions, focus_states, resolve_people
 from sahel_data.extract.dates import DateMention, PartialDate, find_dates, reference_date, resolve
 from sahel_data.extract.events import (
+    CONTENT_TAKERS,
     TriggerMatch,
     clause_verb,
     is_future_tense,
@@ -188,6 +189,8 @@ def _events_in_sentence(
         governing = _governing_date(match, dates, triggers)
         if governing is None and _is_generic_plural(match):
             continue  # "les attaques jihadistes se multiplient": a trend, not an event
+        if governing is not None and governing.mention.is_deadline and match.rule.event_type in CONTENT_TAKERS and is_perfect(clause_verb(match.head)):
+            governing = None  # "a demandé le départ d'ici le 15 septembre": the deadline is the demand's content's
         deadline = bool(governing and governing.mention.is_deadline)
         modality = modality_of(match, deadline, bool(governing and governing.mention.is_future))
         date = None

@@ -376,7 +376,8 @@ def modality_of(match: TriggerMatch, deadline: bool, date_in_future: bool) -> st
                 return "occurred"  # "la France a dû retirer ses soldats": the obligation was met
             return "planned"
     for child in token.children:
-        if cues.get(lemma(child)) in PLANNED_CUES and child.dep_ in {"amod", "acl", "advmod"}:
+        # "le retrait prévu", not "un accord prévoyant le retrait" (what the accord provides for)
+        if cues.get(lemma(child)) in PLANNED_CUES and child.dep_ in {"amod", "acl", "advmod"} and not any(c.dep_ == "obj" for c in child.children):
             return "planned"
     return "occurred"
 
