@@ -168,7 +168,7 @@ FIELDS: dict[str, Field] = _fields(
     Field("value_max", "number", "Upper bound of a range; null otherwise.", required=False),
     Field("unit", "string", "Normalised unit of the counted thing.", enum=UNITS),
     Field("qualifier", "string", "How exact the number is.", enum=QUALIFIERS),
-    Field("counted", "string", "The counted noun as written."),
+    Field("counted", "string", "The counted noun as written; null when the phrase names none (\"50 %\").", required=False),
 )
 
 TABLES: dict[str, Table] = {

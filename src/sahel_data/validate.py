@@ -38,6 +38,9 @@ def pandera_schema(table_name: str) -> pa.DataFrameSchema:
             checks.append(pa.Check.str_matches(f.pattern))
         if f.minimum is not None:
             checks.append(pa.Check.ge(f.minimum))
+        if f.required and f.type == "string":
+            # A CSV cell "" reads back as null: a required text must not be empty.
+            checks.append(pa.Check.str_length(min_value=1))
         columns[name] = pa.Column(
             POLARS_TYPES[f.type], checks=checks, nullable=not f.required, unique=f.unique, description=f.description
         )

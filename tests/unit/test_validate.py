@@ -33,6 +33,26 @@ def test_validate_tables_null_in_required_column_reported():
         validate_tables(frames)
 
 
+def test_validate_tables_empty_required_text_reported():
+    # an empty CSV cell reads back as null, so frictionless would reject the written package
+    frames = small_frames()
+    frames["events"] = frames["events"].with_columns(pl.lit("").alias("evidence"))
+    with pytest.raises(TableError, match="events.evidence"):
+        validate_tables(frames)
+
+
+def test_quantity_without_counted_noun_has_null_counted_and_validates(nlp, tmp_path):
+    from sahel_data.extract.article import extract_articles
+    from sahel_data.ingest import parse_article
+    from sahel_data.tables import build_tables
+
+    text = " date 2024-06 Orano, détenu à plus de 90 % par l'État français, conteste la décision."
+    (ex,) = list(extract_articles([parse_article(text, "t.txt", "c/t.txt", "0" * 64)], nlp))
+    (quantity,) = ex.quantities
+    assert quantity["unit"] == "percent" and quantity["counted"] is None
+    validate_tables(build_tables([ex]))
+
+
 def test_provenance_check_offset_off_by_one_fails(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -463,7 +463,7 @@ class ArticleReader:
                     "value_max": q.value_max,
                     "unit": q.unit,
                     "qualifier": q.qualifier,
-                    "counted": q.counted,
+                    "counted": q.counted or None,
                     "actor_id": actor_id if actor_id in actors else None,
                     "surface": self.raw_text(q_start, q_end),
                     "evidence": self.raw_text(s_start, s_end),
