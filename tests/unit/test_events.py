@@ -242,3 +242,20 @@ def test_event_agreement_providing_for_an_act_is_not_itself_planned(nlp):
     text = " date 2024-06 Le 19 mai, les deux parties ont signé un accord prévoyant le retrait des troupes d'ici le 15 septembre."
     supports = [(e["date"], e["modality"]) for e in events_of(text, nlp) if e["event_type"] == "SUPPORT"]
     assert supports == [("2024-05-19", "occurred")]
+
+
+def test_event_two_verbs_of_one_kind_in_a_sentence_are_two_acts_and_a_gerund_has_its_clause_subject(nlp):
+    text = " date 2025-04 Alger a répliqué en fermant son espace aérien aux vols maliens et a rappelé son ambassadeur."
+    sanctions = [(e["trigger"], e["actor1_id"]) for e in events_of(text, nlp) if e["event_type"] == "SANCTION"]
+    assert sorted(sanctions) == [("fermant", "algeria"), ("rappelé", "algeria")]
+
+
+def test_event_what_a_call_or_an_ending_is_about_is_not_an_act_of_its_own(nlp):
+    assert {e["event_type"] for e in events_of(" date 2024-06 L'Union africaine a appelé au dialogue.", nlp)} == {"REQUEST"}
+    ended = " date 2024-06 Le Niger a dénoncé les accords de défense conclus avec l'Union européenne."
+    assert "SUPPORT" not in {e["event_type"] for e in events_of(ended, nlp) if e["trigger"] != "conclus"}
+
+
+def test_event_dissolving_an_organisation_by_its_members_is_not_repression(nlp):
+    assert not events_of(" date 2024-06 Le Tchad et la Mauritanie envisagent la dissolution de l'organisation.", nlp)
+    assert ("COERCE", None, "occurred") in summary(" date 2024-06 La junte a dissous les partis politiques.", nlp)

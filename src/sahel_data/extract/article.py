@@ -249,8 +249,11 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
         return False
     bare = a.event_type not in RECURRING_TYPES and (_bare_mention(a) or _bare_mention(b))
     x, y = _actor_id(a.actor2), _actor_id(b.actor2)
-    if a.sent.start == b.sent.start and a.block is b.block and _compatible_dates(a.date, b.date) and not (x and y and x != y):
-        return True  # "ont quitté le Niger le 7 juin, avec le départ d'un avion": one act
+    if a.sent.start == b.sent.start and a.block is b.block:
+        if a.match.rule.pos == "VERB" and b.match.rule.pos == "VERB" and a.match.rule.lemmas != b.match.rule.lemmas:
+            return False  # "a fermé son espace aérien et a rappelé son ambassadeur": two verbs, two acts
+        if _compatible_dates(a.date, b.date) and not (x and y and x != y):
+            return True  # "ont quitté le Niger le 7 juin, avec le départ d'un avion": one act
     for x, y in ((_actor_id(a.actor1), _actor_id(b.actor1)), (_actor_id(a.actor2), _actor_id(b.actor2))):
         if x and y and x != y:
             return False

@@ -38,6 +38,7 @@ TIME_CASES = {"après", "avant", "depuis", "lors", "pendant", "dès", "durant"}
 SOURCE_CASES = {"selon", "conformément", "suivant"}
 CONTENT_TAKERS = {"REQUEST", "THREATEN", "CONSULT"}
 AGREE_CONTENT = {"COOPERATE", "SUPPORT", "AID"}
+ENDED_CONTENT = {"SUPPORT", "COOPERATE", "AID"}
 LOCATION_CASES = {"à", "dans", "en", "au", "aux", "sur", "près", "vers", "depuis"}
 
 
@@ -284,7 +285,7 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         return False
     t = token
     for _ in range(2):
-        about = t.dep_ == "obl" and any(c.dep_ == "case" and c.lower_ in {"sur", "concernant"} for c in t.children)
+        about = t.dep_ == "obl" and any(c.dep_ == "case" and c.lower_ in {"sur", "concernant", "à", "au", "aux"} for c in t.children)
         if (t.dep_ not in {"obj", "nmod", "obl:arg", "xcomp"} and not about) or t.head is t:
             break
         t = t.head
@@ -300,6 +301,9 @@ def _takes_content(governor: TriggerMatch, content: TriggerMatch) -> bool:
     kind = governor.rule.event_type
     if kind == "AGREE":
         return content.rule.event_type in AGREE_CONTENT  # otherwise the promise gives way to its act
+    if kind == "SANCTION":
+        # "a dénoncé les accords conclus avec l'UE", "a rompu la coopération": what is ended
+        return content.rule.event_type in ENDED_CONTENT
     return kind in CONTENT_TAKERS or (kind == "SUPPORT" and governor.rule.pos == "NOUN")
 
 
@@ -426,7 +430,15 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
                 return m
     if verb.dep_ == "conj" and verb.head is not verb and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return _subject_of(verb.head, by_token)
+    if _is_subjectless_form(verb) and verb.dep_ in {"advcl", "xcomp"} and verb.head is not verb:
+        return _subject_of(verb.head, by_token)  # "Alger a répliqué en fermant...": the gerund's doer
     return None
+
+
+def _is_subjectless_form(verb: Token) -> bool:
+    """An infinitive, participle or gerund with no subject of its own."""
+    forms = verb.morph.get("VerbForm")
+    return ("Inf" in forms or "Part" in forms or "Ger" in forms) and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _counterpart(token: Token, by_token: dict[int, Mention], exclude: Mention | None) -> Mention | None:
