@@ -259,3 +259,9 @@ def test_event_what_a_call_or_an_ending_is_about_is_not_an_act_of_its_own(nlp):
 def test_event_dissolving_an_organisation_by_its_members_is_not_repression(nlp):
     assert not events_of(" date 2024-06 Le Tchad et la Mauritanie envisagent la dissolution de l'organisation.", nlp)
     assert ("COERCE", None, "occurred") in summary(" date 2024-06 La junte a dissous les partis politiques.", nlp)
+
+
+def test_event_infinitive_complement_is_done_by_the_governors_object(nlp):
+    text = " date 2024-02 Human Rights Watch accuse les soldats maliens d'avoir exécuté des civils."
+    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "ASSAULT"]
+    assert event["actor1_id"] == "mali"

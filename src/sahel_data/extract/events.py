@@ -431,7 +431,22 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
     if verb.dep_ == "conj" and verb.head is not verb and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return _subject_of(verb.head, by_token)
     if _is_subjectless_form(verb) and verb.dep_ in {"advcl", "xcomp"} and verb.head is not verb:
-        return _subject_of(verb.head, by_token)  # "Alger a répliqué en fermant...": the gerund's doer
+        # "Alger a répliqué en fermant...": the gerund's doer is its clause's subject; an
+        # infinitive complement is done by the governor's object if it has one ("accuse X
+        # d'avoir exécuté", "ordonne aux troupes de partir"), else by its subject.
+        if verb.dep_ == "xcomp":
+            controller = _object_before(verb, by_token)
+            if controller is not None:
+                return controller
+        return _subject_of(verb.head, by_token)
+    return None
+
+
+def _object_before(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """An actor the governing verb has as object, written before the complement `verb`."""
+    for c in verb.head.children:
+        if c.dep_ in {"iobj", "obl:arg", "obj", "obl"} and c.i in by_token and c.i < verb.i:
+            return by_token[c.i]
     return None
 
 
@@ -469,8 +484,8 @@ def _verbal_participants(token: Token, by_token: dict[int, Mention]) -> tuple[Me
     # Controlled infinitive or participle: "ordonné aux troupes de se retirer", "quittant la CEDEAO".
     if actor1 is None and token.dep_ in {"xcomp", "advcl", "acl", "ccomp", "obl", "obl:arg", "obj"}:
         governor = token.head
-        objects = [c for c in governor.children if c.dep_ in {"iobj", "obl:arg", "obj", "obl"} and c.i in by_token and c.i < token.i]
-        actor1 = by_token.get(objects[0].i) if objects and token.dep_ == "xcomp" else _subject_of(governor, by_token)
+        controller = _object_before(token, by_token) if token.dep_ == "xcomp" else None
+        actor1 = controller or _subject_of(governor, by_token)
         if actor1 is None and governor.dep_ in {"xcomp", "ccomp", "advcl"}:
             actor1 = _subject_of(governor.head, by_token)
     antecedent = relative_object(token)
