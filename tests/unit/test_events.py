@@ -265,3 +265,16 @@ def test_event_infinitive_complement_is_done_by_the_governors_object(nlp):
     text = " date 2024-02 Human Rights Watch accuse les soldats maliens d'avoir exécuté des civils."
     (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "ASSAULT"]
     assert event["actor1_id"] == "mali"
+
+
+def test_event_unnamed_office_holder_acts_for_the_state_of_the_demonym(nlp):
+    text = " date 2024-06 Le ministre nigérien des Affaires étrangères a rencontré son homologue russe à Moscou."
+    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "CONSULT"]
+    assert (event["actor1_id"], event["actor2_id"]) == ("niger", "russia")
+
+
+def test_event_actor_named_only_through_an_office_holder_is_in_the_actors_table(nlp):
+    article = parse_article(" date 2024-06 Le président russe a reçu la délégation à Moscou.", "t.txt", "c/t.txt", "0" * 64)
+    (ex,) = list(extract_articles([article], nlp))
+    (event,) = ex.events
+    assert event["actor1_id"] == "russia" and "russia" in ex.actors

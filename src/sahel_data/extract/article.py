@@ -395,7 +395,12 @@ class ArticleReader:
         # Events are read from the body: a headline or section heading only announces what the
         # body tells (contract: "the body sentence over a headline").
         events = [e for e in events if e.block.kind == "paragraph"]
-        event_rows = [self._event_row(with_context_counterpart(e, focus)) for e in merge_events(events)]
+        events = [with_context_counterpart(e, focus) for e in merge_events(events)]
+        for e in events:
+            for m in (e.actor1, e.actor2):
+                if m is not None:  # an office holder's state may be named nowhere else
+                    actors.setdefault(m.actor.actor_id, m.actor.as_info())
+        event_rows = [self._event_row(e) for e in events]
         quantity_rows = _drop_headline_repeats(quantity_rows)
         body = "\n".join(a.block_text(b) for b in a.body_blocks())
         article_row = {

@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from sahel_data.extract.actors import Mention
+from sahel_data.extract.actors import Mention, gazetteer
 from sahel_data.lexicon_io import read_lexicon
 
 log = logging.getLogger(__name__)
@@ -389,10 +389,36 @@ def modality_of(match: TriggerMatch, deadline: bool, date_in_future: bool) -> st
 # --- participants ----------------------------------------------------------------------------
 
 
+@cache
+def _office_heads() -> frozenset[str]:
+    """Head words of titles ("ministre", "président", "porte-parole"): an office holder."""
+    return frozenset(r["title"].split()[0].lower() for r in read_lexicon("person_titles.csv")) | {"chef", "homologue"}
+
+
+def _office_holder_state(token: Token) -> Mention | None:
+    """"le ministre nigérien", "le président russe": an unnamed office holder acts for the
+    state of the demonym. Not a mention of its own (the contract), but who acts in an event."""
+    if token.lower_ not in _office_heads():
+        return None
+    g = gazetteer()
+    for c in token.children:
+        if c.dep_ == "amod" and c.lower_ in g.demonyms:
+            state = g.state_of(g.demonyms[c.lower_])
+            if state is not None:
+                return Mention(token.i, token.i + 1, state, "office")
+    return None
+
+
 def _mention_in(token: Token, by_token: dict[int, Mention], depth: int = 3) -> Mention | None:
-    """The actor mention at a token or, failing that, the nearest one in its subtree."""
+    """The actor mention at a token or, failing that, the nearest one in its subtree, or the
+    state an unnamed office holder there acts for."""
     if token.i in by_token:
         return by_token[token.i]
+    found = _nearest_mention(token, by_token, depth)
+    return found if found is not None else _office_holder_state(token)
+
+
+def _nearest_mention(token: Token, by_token: dict[int, Mention], depth: int) -> Mention | None:
     frontier = [token]
     for _ in range(depth):
         nxt = []
