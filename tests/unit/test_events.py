@@ -278,3 +278,19 @@ def test_event_actor_named_only_through_an_office_holder_is_in_the_actors_table(
     (ex,) = list(extract_articles([article], nlp))
     (event,) = ex.events
     assert event["actor1_id"] == "russia" and "russia" in ex.actors
+
+
+def test_event_one_actor_accusing_twice_gives_two_rows(nlp):
+    text = (
+        " date 2024-06 Washington a accusé la junte de violer les droits humains.\n\n"
+        "Washington a également exprimé de vives préoccupations."
+    )
+    assert len([e for e in events_of(text, nlp) if e["event_type"] == "ACCUSE"]) == 2
+
+
+def test_event_gerund_the_parser_calls_a_relative_clause_is_still_an_act(nlp):
+    text = (
+        " date 2024-06 Le gouvernement militaire a déjà supervisé le retrait des troupes de la France,"
+        " tout en renforçant ses liens avec la Russie."
+    )
+    assert "COOPERATE" in {e["event_type"] for e in events_of(text, nlp)}

@@ -260,9 +260,11 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
     if not _compatible_dates(a.date, b.date):
         return False
     headline = a.block.kind != "paragraph" or b.block.kind != "paragraph"
+    both_dated = a.date is not None and b.date is not None
+    if a.event_type in RECURRING_TYPES:
+        return headline or both_dated  # one actor accuses, demands, sanctions more than once
     if bare:
         return True  # "le retrait", "l'attaque" with no date of their own: the happening told elsewhere
-    both_dated = a.date is not None and b.date is not None
     same_actor = a.actor1 is not None and b.actor1 is not None
     return headline or both_dated or same_actor
 

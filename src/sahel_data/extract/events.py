@@ -28,6 +28,7 @@ DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
 COPULAS = {"être", "vouloir", "sembler", "paraître", "rester", "demeurer", "devenir", "apparaître"}
 PLANNED_CUES = {"planned", "scheduled"}
 OBLIGATION_MODALS = {"devoir", "falloir"}
+RELATIVE_PRONOUNS = {"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"}
 CLAUSE_DEPS = {"acl:relcl", "advcl", "ccomp", "parataxis", "conj", "csubj"}
 COUNTERPART_MARKERS = {"avec", "contre", "entre", "envers", "vers", "à", "au", "aux"}
 BOUNDARY_CASES = {"avant", "jusqu'", "jusqu'à", "jusqu'au"}
@@ -269,7 +270,8 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
             return False  # "le retrait se veut ordonné"
         # "les groupes jihadistes qui frappent le pays": a present-tense relative clause says
         # what someone habitually does, not an event.
-        if token.dep_ == "acl:relcl" and "Pres" in token.morph.get("Tense") and not any(c.dep_.startswith("aux") for c in token.children):
+        relative = any(c.lower_ in RELATIVE_PRONOUNS for c in token.children)  # not a gerund the parser calls relcl
+        if token.dep_ == "acl:relcl" and relative and "Pres" in token.morph.get("Tense") and not any(c.dep_.startswith("aux") for c in token.children):
             return False
         # "a ordonné aux troupes de se retirer": what is demanded or threatened is the REQUEST's
         # content, not a second event.
