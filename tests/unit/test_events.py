@@ -294,3 +294,10 @@ def test_event_gerund_the_parser_calls_a_relative_clause_is_still_an_act(nlp):
         " tout en renforçant ses liens avec la Russie."
     )
     assert "COOPERATE" in {e["event_type"] for e in events_of(text, nlp)}
+
+
+def test_event_pluperfect_reported_act_does_not_take_the_date_it_was_told(nlp):
+    text = " date 2024-05-20 Le Premier ministre a révélé le 14 mai que les États-Unis avaient menacé le pays de sanctions."
+    assert ("THREATEN", None, "occurred") in summary(text, nlp)
+    told_now = " date 2024-05-20 Le Premier ministre a révélé le 14 mai que les États-Unis menaçaient le pays de sanctions."
+    assert ("THREATEN", "2024-05-14", "occurred") in summary(told_now, nlp)

@@ -134,15 +134,22 @@ def _introduced_by(token, words: set[str]) -> bool:
     return any(c.dep_ in {"case", "mark"} and c.lower_ in words for c in token.children)
 
 
+def _is_pluperfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux:tense" and "Imp" in c.morph.get("Tense") for c in verb.children)
+
+
 def _climb(head: Token) -> list[Token]:
     """The trigger and the heads above it whose dates may govern it: at most MAX_CLIMB levels,
     and not past a coordinated clause with its own subject ("X a quitté le pays le 22 décembre,
-    et l'ambassade a fermé": the second act has no date of its own)."""
+    et l'ambassade a fermé": the second act has no date of its own) or out of a reported clause
+    in the pluperfect (what "avait" been done came before the date it was told)."""
     out = [head]
     t = head
     while len(out) <= MAX_CLIMB and t.head is not t:
         if t.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubj:pass"} for c in t.children):
             break
+        if t.dep_ == "ccomp" and _is_pluperfect(t):
+            break  # "a révélé le 14 mai que les États-Unis avaient intimé...": done before the telling
         t = t.head
         out.append(t)
     return out
