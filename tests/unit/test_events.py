@@ -301,3 +301,16 @@ def test_event_pluperfect_reported_act_does_not_take_the_date_it_was_told(nlp):
     assert ("THREATEN", None, "occurred") in summary(text, nlp)
     told_now = " date 2024-05-20 Le Premier ministre a révélé le 14 mai que les États-Unis menaçaient le pays de sanctions."
     assert ("THREATEN", "2024-05-14", "occurred") in summary(told_now, nlp)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (" date 2024-12 Le Tchad a mis fin à la présence militaire française sur son sol.", ("SANCTION", "chad", "france")),
+        (" date 2024-12 Le Sénégal a annoncé la fermeture des bases militaires françaises.", ("SANCTION", "senegal", "france")),
+        (" date 2024-12 La France a mis fin à sa présence militaire au Mali.", ("RETREAT", "france", "mali")),
+    ],
+    ids=["host-ends-presence", "host-closes-bases", "owner-ends-own-presence"],
+)
+def test_event_ending_another_states_presence_is_expulsion_ones_own_is_withdrawal(text, expected, nlp):
+    assert expected in {(e["event_type"], e["actor1_id"], e["actor2_id"]) for e in events_of(text, nlp)}

@@ -21,6 +21,7 @@ from sahel_data.extract.events import (
     CONTENT_TAKERS,
     TriggerMatch,
     clause_verb,
+    foreign_presence_ended,
     is_future_tense,
     is_perfect,
     find_triggers,
@@ -210,9 +211,14 @@ def _events_in_sentence(
             if date is not None and reference is not None and date.start > reference.end:
                 modality = "planned"
         actor1, actor2 = participants(match, by_token, triggers)
-        out.append(
-            EventCandidate(match, sent, block, match.rule.event_type, modality, date, actor1, actor2, location_of(match, sent, by_token))
-        )
+        event_type = match.rule.event_type
+        ended = foreign_presence_ended(match, by_token) if event_type == "RETREAT" else None
+        if ended is not None:
+            # The host ending another state's presence expels it (the contract: an actual
+            # expulsion of forces is SANCTION).
+            host, owner = ended
+            event_type, actor1, actor2 = "SANCTION", host, Mention(-1, -1, owner, "context")
+        out.append(EventCandidate(match, sent, block, event_type, modality, date, actor1, actor2, location_of(match, sent, by_token)))
     return out
 
 

@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from sahel_data.extract.actors import Mention, gazetteer
+from sahel_data.extract.actors import Actor, Mention, gazetteer
 from sahel_data.lexicon_io import read_lexicon
 
 log = logging.getLogger(__name__)
@@ -586,6 +586,32 @@ def _nominal_participants(
             # "l'attaque a été revendiquée par le JNIM": the agent
             actor1 = next((m for c in verb.children if c.dep_ in AGENT_DEPS and (m := _mention_in(c, by_token))), None)
     return actor1, actor2
+
+
+# Triggers that end or close something: who ends it may be its owner (a withdrawal) or its host.
+ENDING_LEMMAS = {("mettre", "fin"), ("fin",), ("fermer",), ("fermeture",)}
+
+
+def foreign_presence_ended(match: TriggerMatch, by_token: dict[int, Mention]) -> tuple[Mention, Actor] | None:
+    """(host, owner) when a state ends or closes the presence, bases or troops of another
+    ("le Tchad a mis fin à la présence militaire française"), else None. The host is the
+    verb's subject, or for a noun ("a annoncé la fermeture des bases") its clause's subject."""
+    if match.rule.lemmas not in ENDING_LEMMAS:
+        return None
+    token = match.head
+    verb = token if match.rule.pos == "VERB" else clause_verb(token)
+    ender = _subject_of(verb, by_token) if verb is not token or match.rule.pos == "VERB" else None
+    if ender is None or ender.actor.country is None:
+        return None
+    g = gazetteer()
+    for t in token.subtree:
+        if t is token or t.i > token.i + WINDOW_AFTER:
+            continue
+        if t.dep_ == "amod" and t.lower_ in g.demonyms:
+            state = g.state_of(g.demonyms[t.lower_])
+            if state is not None:
+                return (ender, state) if state.country != ender.actor.country else None
+    return None
 
 
 def participants(
