@@ -314,3 +314,19 @@ def test_event_pluperfect_reported_act_does_not_take_the_date_it_was_told(nlp):
 )
 def test_event_ending_another_states_presence_is_expulsion_ones_own_is_withdrawal(text, expected, nlp):
     assert expected in {(e["event_type"], e["actor1_id"], e["actor2_id"]) for e in events_of(text, nlp)}
+
+
+@pytest.mark.parametrize(
+    "text, is_retreat",
+    [
+        (" date 2024-12 Le président a quitté Bamako pour Moscou mardi.", False),
+        (" date 2024-12 Assimi Goïta a quitté Bamako pour Moscou.", False),
+        (" date 2024-12 Le départ du président pour Abuja a été retardé.", False),
+        (" date 2024-12 Les entreprises françaises quittent le pays une à une.", False),
+        (" date 2024-12 L'ambassadeur de France a quitté Niamey mercredi.", True),
+        (" date 2024-12 Les derniers soldats français sont partis du Niger.", True),
+    ],
+    ids=["office-holder-travels", "person-travels", "trip-noun", "businesses-leave", "ambassador-leaves-post", "troops-leave"],
+)
+def test_event_a_person_leaving_is_a_journey_not_a_withdrawal(text, is_retreat, nlp):
+    assert ("RETREAT" in {e["event_type"] for e in events_of(text, nlp)}) is is_retreat

@@ -22,6 +22,7 @@ from sahel_data.extract.events import (
     TriggerMatch,
     clause_verb,
     foreign_presence_ended,
+    is_travel,
     is_future_tense,
     is_perfect,
     find_triggers,
@@ -191,7 +192,7 @@ def _events_in_sentence(
     sent: Span, block: Block, dates: list[SentenceDates], by_token: dict[int, Mention], reference: PartialDate | None
 ) -> list[EventCandidate]:
     found = find_triggers(sent, by_token)
-    triggers = [t for t in found if not is_negated(t) and is_reported_act(t, found)]
+    triggers = [t for t in found if not is_negated(t) and is_reported_act(t, found) and not is_travel(t, by_token)]
     out = []
     for match in triggers:
         governing = _governing_date(match, dates, triggers)

@@ -592,6 +592,32 @@ def _nominal_participants(
 ENDING_LEMMAS = {("mettre", "fin"), ("fin",), ("fermer",), ("fermeture",)}
 
 
+TRAVEL_LEMMAS = {("quitter",), ("partir",), ("départ",)}
+# An ambassador leaving the country of posting is a diplomatic withdrawal, not a journey.
+POSTED_ABROAD = {"ambassadeur", "ambassadrice"}
+
+
+def is_travel(match: TriggerMatch, by_token: dict[int, Mention]) -> bool:
+    """"Le président a quitté Bamako pour Moscou", "le départ du ministre": a person leaving
+    is a journey, not a withdrawal (an ambassador leaving a posting excepted). The mover is the
+    verb's subject or the noun's "de" complement: an office holder ("le président") or a
+    person named."""
+    if match.rule.event_type != "RETREAT" or match.rule.lemmas not in TRAVEL_LEMMAS:
+        return False
+    token = match.head
+    if match.rule.pos == "VERB":
+        movers = [c for c in token.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+    else:
+        movers = [c for c in token.children if c.dep_ == "nmod" and _case(c) in {"de", "du", "des", "d'", "d’"}]
+    for mover in movers:
+        if mover.lower_ in _office_heads() and mover.lower_ not in POSTED_ABROAD:
+            return True
+        m = by_token.get(mover.i)
+        if m is not None and m.actor.actor_type == "person":
+            return True
+    return False
+
+
 def foreign_presence_ended(match: TriggerMatch, by_token: dict[int, Mention]) -> tuple[Mention, Actor] | None:
     """(host, owner) when a state ends or closes the presence, bases or troops of another
     ("le Tchad a mis fin à la présence militaire française"), else None. The host is the
