@@ -66,12 +66,14 @@ def test_event_sentence_type_date_modality(text, expected, nlp):
         " date 2024-02 Les discussions n'ont pas abouti à un accord.",
         " date 2024-02 Le retrait se veut ordonné et responsable.",
         " date 2024-02 Les négociations sur les conditions du retrait se poursuivent.",
+        " date 2024-02 Le gouvernement dénonce une attaque contre la souveraineté du pays.",
+        " date 2024-02 Deux personnes ont été tuées dans un accident de la route.",
     ],
-    ids=["negated-agreement", "ordonne-adjective", "withdrawal-as-topic"],
+    ids=["negated-agreement", "ordonne-adjective", "withdrawal-as-topic", "figurative-attack", "accident"],
 )
 def test_event_sentence_not_a_new_act_no_row_of_that_type(text, nlp):
     types = {e["event_type"] for e in events_of(text, nlp)}
-    assert "SUPPORT" not in types and "REQUEST" not in types
+    assert "SUPPORT" not in types and "REQUEST" not in types and "ASSAULT" not in types
     if "négociations" in text:
         assert types == {"CONSULT"}
 
