@@ -22,12 +22,16 @@ from prefect import flow, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
+from prefect.utilities.annotations import quote  # noqa: E402
 
 from sahel_data import pipeline  # noqa: E402
 from sahel_data.cache import DEFAULT_CACHE, ExtractionCache  # noqa: E402
 
 # Inputs are large (article texts, parsed tables): never hash them for Prefect's cache.
 stage = task(cache_policy=NO_CACHE, persist_result=False)
+# ...and never let Prefect walk them looking for futures: it visits every element of a list,
+# dict or dataclass passed to a task (and copies it), seconds per stage at thousands of
+# articles. `quote` hands the value over untouched.
 BATCH_SIZE = 250
 
 
@@ -47,8 +51,8 @@ def lookup_cache(articles: list, cache_dir: Path | None) -> tuple:
 
 
 @stage
-def extract_batch(articles: list, n_process: int) -> list:
-    return pipeline.extract_batch(articles, n_process)
+def extract_batch(batch: pipeline.Batch, n_process: int) -> list:
+    return pipeline.extract_batch(batch, n_process)
 
 
 @stage
@@ -94,17 +98,17 @@ def publish_release(
 ):
     """Corpus folder -> validated Data Package in `out` (the previous one survives any failure)."""
     files = discover_files(corpus)
-    articles = read_articles(corpus, files, skip_invalid)
-    hits, misses = lookup_cache(articles, cache_dir)
+    articles = read_articles(corpus, quote(files), skip_invalid)
+    hits, misses = lookup_cache(quote(articles), cache_dir)
     futures = [extract_batch.submit(batch, n_process) for batch in pipeline.batches(misses, batch_size)]
     fresh = [extraction for future in futures for extraction in future.result()]
     # Texts are no longer needed: only their ids and the extracted rows go on (bounded memory).
     article_ids = [a.article_id for a in articles]
     del articles, misses, futures
-    store_in_cache(fresh, cache_dir)
-    frames = validate_tables(build_tables(pipeline.in_article_order(article_ids, hits, fresh), out))
+    store_in_cache(quote(fresh), cache_dir)
+    frames = validate_tables(quote(build_tables(quote(pipeline.in_article_order(article_ids, hits, fresh)), out)))
     del hits, fresh  # the tables hold everything from here on
-    staged = write_package(frames, out, version, force)
+    staged = write_package(quote(frames), out, version, force)
     try:
         validate_package(staged, corpus)
         return publish(staged)

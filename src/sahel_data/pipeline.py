@@ -75,20 +75,38 @@ def needs_extraction(corpus: Path, cache: ExtractionCache) -> bool:
     return False
 
 
-def batches(items: list, size: int) -> list[list]:
+class Batch:
+    """Articles sent to one extraction task, in a box Prefect does not open.
+
+    Prefect walks every list, dict and dataclass given to a task, looking for futures (seconds
+    at thousands of articles); it leaves plain objects alone, and so does Dask, which would
+    unpack Prefect's own `quote` wrapper (a tuple) on the way to a worker.
+    """
+
+    __slots__ = ("articles",)
+
+    def __init__(self, articles: list[Article]) -> None:
+        self.articles = articles
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+
+def batches(items: list[Article], size: int) -> list[Batch]:
     """Consecutive slices of at most `size`: one Prefect task each, never one per article.
 
-    >>> batches(list(range(5)), 2)
+    >>> [b.articles for b in batches(list(range(5)), 2)]
     [[0, 1], [2, 3], [4]]
     """
-    return [items[i : i + size] for i in range(0, len(items), size)]
+    return [Batch(items[i : i + size]) for i in range(0, len(items), size)]
 
 
-def extract_batch(articles: list[Article], n_process: int = 1) -> list[ArticleExtraction]:
+def extract_batch(batch: Batch, n_process: int = 1) -> list[ArticleExtraction]:
     """Extract a batch of articles (texts travel with them: a remote worker needs no shared disk).
 
     The model is loaded once per process, on the first batch that needs it.
     """
+    articles = batch.articles
     if not articles:
         return []
     from sahel_data.extract.article import extract_articles
