@@ -41,28 +41,23 @@ def discover_files(corpus: Path) -> list[Path]:
 
 
 @stage
-def read_articles(corpus: Path, files: list[Path], skip_invalid: bool) -> list:
-    return pipeline.read(corpus, files, skip_invalid)
+def scan_corpus(corpus: Path, files: list, cache_dir: Path | None, skip_invalid: bool) -> pipeline.Scanned:
+    return pipeline.scan(corpus, files, ExtractionCache(cache_dir), skip_invalid)
 
 
 @stage
-def lookup_cache(articles: list, cache_dir: Path | None) -> tuple:
-    return pipeline.lookup_cache(articles, ExtractionCache(cache_dir))
-
-
-@stage
-def extract_batch(batch: pipeline.Batch, n_process: int) -> list:
+def extract_batch(batch: pipeline.Batch, n_process: int) -> pipeline.Extracted:
     return pipeline.extract_batch(batch, n_process)
 
 
 @stage
-def store_in_cache(extractions: list, cache_dir: Path | None) -> None:
-    pipeline.store_in_cache(extractions, ExtractionCache(cache_dir))
+def store_batch(extracted: pipeline.Extracted, cache_dir: Path | None):
+    return pipeline.store_batch(extracted, ExtractionCache(cache_dir))
 
 
 @stage
-def build_tables(extractions: list, out: Path) -> dict:
-    return pipeline.tables(extractions, out)
+def build_tables(parts: list, article_order: list, out: Path) -> dict:
+    return pipeline.tables(parts, article_order, out)
 
 
 @stage
@@ -98,22 +93,27 @@ def publish_release(
 ):
     """Corpus folder -> validated Data Package in `out` (the previous one survives any failure)."""
     files = discover_files(corpus)
-    articles = read_articles(corpus, quote(files), skip_invalid)
-    hits, misses = lookup_cache(quote(articles), cache_dir)
-    futures = [extract_batch.submit(batch, n_process) for batch in pipeline.batches(misses, batch_size)]
-    fresh = [extraction for future in futures for extraction in future.result()]
-    # Texts are no longer needed: only their ids and the extracted rows go on (bounded memory).
-    article_ids = [a.article_id for a in articles]
-    del articles, misses, futures
-    store_in_cache(quote(fresh), cache_dir)
-    frames = validate_tables(quote(build_tables(quote(pipeline.in_article_order(article_ids, hits, fresh)), out)))
-    del hits, fresh  # the tables hold everything from here on
+    scanned = scan_corpus(corpus, quote(files), cache_dir, skip_invalid)
+    order, parts = scanned.order, scanned.cached
+    futures = [extract_batch.submit(batch, n_process) for batch in pipeline.batches(scanned.misses, batch_size)]
+    del scanned  # each batch holds its texts until extracted, then drops them (bounded memory)
+    # Each batch's rows become compact frames as soon as it comes back, and its future is let go.
+    parts += [store_batch(extracted, cache_dir) for extracted in each_result(futures)]
+    frames = validate_tables(quote(build_tables(quote(parts), quote(order), out)))
+    del parts  # the tables hold everything from here on
     staged = write_package(quote(frames), out, version, force)
     try:
         validate_package(staged, corpus)
         return publish(staged)
     finally:
         pipeline.discard(staged)
+
+
+def each_result(futures: list):
+    """Results in submission order, each future dropped once read (it holds the result)."""
+    futures.reverse()
+    while futures:
+        yield futures.pop().result()
 
 
 def task_runner(workers: int, kind: str, dask_address: str | None):
