@@ -13,7 +13,9 @@ Version rules (adapted from the Data Package version recipe):
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import functools
 import io
 import json
 import logging
@@ -21,6 +23,8 @@ import re
 import stat
 import tempfile
 import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -199,19 +203,28 @@ def read_package(path: Path) -> tuple[dict, dict[str, list[dict[str, str]]]]:
 def read_package_frames(path: Path) -> tuple[dict, dict[str, pl.DataFrame]]:
     """`read_package` with each table as a polars frame of CSV strings (compact: the diff of a
     release with thousands of articles compares columns, not hundreds of thousands of dicts)."""
-    path = Path(path)
+    with _opened(Path(path)) as (root, label):
+        descriptor, loaders = _read_folder(root, label)
+        return descriptor, {name: load() for name, load in loaders.items()}
+
+
+@contextmanager
+def _opened(path: Path) -> Iterator[tuple[Path, str]]:
+    """The package folder to read (an archive is checked and extracted into a temporary folder,
+    removed on exit) and the label that names it in messages."""
     if path.is_file() and (path.suffix.lower() == ".zip" or zipfile.is_zipfile(path)):
         with tempfile.TemporaryDirectory(prefix="sahel-diff-") as tmp:
             root = _extract_archive(path, Path(tmp))
             inner = root.relative_to(Path(tmp).resolve()).as_posix()
-            return _read_folder(root, label=str(path) if inner == "." else f"{path}!{inner}")
+            yield root, str(path) if inner == "." else f"{path}!{inner}"
+        return
     if path.is_file() and path.name.endswith(".json"):
         path = path.parent
     if not path.is_dir():
         raise PackageReadError(
             f"{path}: not a package folder nor a .zip archive; pass the folder holding datapackage.json or a zip of it"
         )
-    return _read_folder(path, label=str(path))
+    yield path, str(path)
 
 
 def _unsafe_reason(info: zipfile.ZipInfo) -> str | None:
@@ -315,7 +328,8 @@ def _archive_root(archive: Path, names: list[str]) -> str:
     )
 
 
-def _read_folder(root: Path, label: str) -> tuple[dict, dict[str, pl.DataFrame]]:
+def _read_folder(root: Path, label: str) -> tuple[dict, dict[str, Callable[[], pl.DataFrame]]]:
+    """The descriptor, checked, and a loader per table: tables are read one at a time, when needed."""
     meta_path = root / "datapackage.json"
     try:
         descriptor = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -325,7 +339,7 @@ def _read_folder(root: Path, label: str) -> tuple[dict, dict[str, pl.DataFrame]]
         raise PackageReadError(f"{label}/datapackage.json: not readable JSON ({e}); restore it from the release") from None
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources", []), list):
         raise PackageReadError(f"{label}/datapackage.json: expected an object with a `resources` list")
-    tables: dict[str, pl.DataFrame] = {}
+    tables: dict[str, Callable[[], pl.DataFrame]] = {}
     for i, resource in enumerate(descriptor.get("resources", [])):
         if not isinstance(resource, dict) or not resource.get("name"):
             raise PackageReadError(f"{label}/datapackage.json: resources[{i}] has no name; every resource needs one")
@@ -344,16 +358,21 @@ def _read_folder(root: Path, label: str) -> tuple[dict, dict[str, pl.DataFrame]]
         paths = [paths] if isinstance(paths, str) else paths
         if not paths or not all(isinstance(p, str) for p in paths):
             raise PackageReadError(f"{label}: resource {name!r} has no `path`; inline data is not supported")
-        parts: list[pl.DataFrame] = []
-        header: list[str] | None = None
-        for rel in paths:
-            file_header, file_rows = _read_csv(_inside(root, rel, label, name), resource, f"{label}/{rel}")
-            if header is not None and file_header != header:
-                raise PackageReadError(f"{label}/{rel}: header differs from {paths[0]}'s; parts of {name!r} must share one header")
-            header = file_header
-            parts.append(file_rows)
-        tables[name] = pl.concat(parts, how="vertical") if len(parts) > 1 else parts[0]
+        files = [(rel, _inside(root, rel, label, name)) for rel in paths]
+        tables[name] = functools.partial(_read_table, name, files, resource, label)
     return descriptor, tables
+
+
+def _read_table(name: str, files: list[tuple[str, Path]], resource: dict, label: str) -> pl.DataFrame:
+    parts: list[pl.DataFrame] = []
+    header: list[str] | None = None
+    for rel, path in files:
+        file_header, file_rows = _read_csv(path, resource, f"{label}/{rel}")
+        if header is not None and file_header != header:
+            raise PackageReadError(f"{label}/{rel}: header differs from {files[0][0]}'s; parts of {name!r} must share one header")
+        header = file_header
+        parts.append(file_rows)
+    return pl.concat(parts, how="vertical") if len(parts) > 1 else parts[0]
 
 
 def _is_table(resource: dict) -> bool:
@@ -425,27 +444,29 @@ def _read_csv(path: Path, resource: dict, label: str) -> tuple[list[str], pl.Dat
 
 def diff_packages(old: Path | None, new: Path) -> PackageDiff:
     """Schema, row and metadata differences from `old` to `new` (None: a first release, all added)."""
-    old_meta, old_rows = read_package_frames(old) if old is not None else ({"resources": []}, {})
-    new_meta, new_rows = read_package_frames(new)
-    old_label, new_label = str(old), str(new)
-    old_schemas = _table_schemas(old_meta)
-    new_schemas = _table_schemas(new_meta)
+    with contextlib.ExitStack() as opened:
+        old_meta, old_rows = _read_folder(*opened.enter_context(_opened(Path(old)))) if old is not None else ({"resources": []}, {})
+        new_meta, new_rows = _read_folder(*opened.enter_context(_opened(Path(new))))
+        old_label, new_label = str(old), str(new)
+        old_schemas = _table_schemas(old_meta)
+        new_schemas = _table_schemas(new_meta)
 
-    schema: list[FieldChange] = []
-    tables: dict[str, TableDiff] = {}
-    for name in _ordered(old_schemas, new_schemas):
-        o, n = old_schemas.get(name), new_schemas.get(name)
-        if o is None:
-            fields = [f.get("name") for f in n.get("fields", [])]
-            schema.append(FieldChange(name, None, "table_added",
-                                      f"{name}: table added ({len(fields)} fields, primary key {_pk_words(n)})"))
-        elif n is None:
-            schema.append(FieldChange(name, None, "table_removed", f"{name}: table removed"))
-        else:
-            schema.extend(_schema_changes(name, o, n))
-        tables[name] = _table_rows(
-            name, o, n, old_rows.get(name, _NO_ROWS), new_rows.get(name, _NO_ROWS), old_label, new_label
-        )
+        schema: list[FieldChange] = []
+        tables: dict[str, TableDiff] = {}
+        for name in _ordered(old_schemas, new_schemas):
+            o, n = old_schemas.get(name), new_schemas.get(name)
+            if o is None:
+                fields = [f.get("name") for f in n.get("fields", [])]
+                schema.append(FieldChange(name, None, "table_added",
+                                          f"{name}: table added ({len(fields)} fields, primary key {_pk_words(n)})"))
+            elif n is None:
+                schema.append(FieldChange(name, None, "table_removed", f"{name}: table removed"))
+            else:
+                schema.extend(_schema_changes(name, o, n))
+            # One table of each version in memory at a time.
+            tables[name] = _table_rows(
+                name, o, n, _load(old_rows, name), _load(new_rows, name), old_label, new_label
+            )
     for name in _ordered(old_schemas, new_schemas):
         o_res, n_res = _resource(old_meta, name), _resource(new_meta, name)
         if o_res is not None and n_res is not None:
@@ -460,6 +481,10 @@ def diff_packages(old: Path | None, new: Path) -> PackageDiff:
         result.bump(),
     )
     return result
+
+
+def _load(loaders: dict[str, Callable[[], pl.DataFrame]], name: str) -> pl.DataFrame:
+    return loaders[name]() if name in loaders else _NO_ROWS
 
 
 def _ordered(*maps: dict) -> list[str]:

@@ -102,6 +102,7 @@ def publish_release(
     frames = validate_tables(quote(build_tables(quote(parts), quote(order), out)))
     del parts  # the tables hold everything from here on
     staged = write_package(quote(frames), out, version, force)
+    del frames  # written and checked on disk from here on
     try:
         validate_package(staged, corpus)
         return publish(staged)
