@@ -13,17 +13,17 @@ Version rules (adapted from the Data Package version recipe):
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import functools
-import io
 import json
 import logging
 import re
 import stat
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -56,7 +56,7 @@ PATCH_KINDS = frozenset({"description_changed"})
 
 KEY_SEPARATOR = "|"  # joins the values of a composite primary key into one key string
 KEY = "__sahel_diff_key__"  # the key column added while comparing (not a column of any table)
-CHUNK_ROWS = 50_000  # CSV records turned into columns at a time (bounded memory)
+CHUNK_ROWS = 10_000  # CSV records turned into columns at a time (bounded memory)
 MAX_VALUE_CHARS = 120  # cell values longer than this are cut in the markdown changelog
 
 
@@ -395,20 +395,37 @@ def _read_csv(path: Path, resource: dict, label: str) -> tuple[list[str], pl.Dat
     if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
         encoding = "utf-8-sig"  # a BOM is not part of the first column's name
     try:
-        text = path.read_bytes().decode(encoding)
+        _check_decodes(path.read_bytes(), encoding)
+        stream = path.open(encoding=encoding, newline="")
     except FileNotFoundError:
         raise PackageReadError(f"{label}: listed in datapackage.json but missing; restore the file or the release") from None
     except (OSError, UnicodeDecodeError, LookupError) as e:
         raise PackageReadError(f"{label}: cannot decode as {encoding} ({e}); re-save the file in the declared encoding") from None
+    with stream:
+        return _read_records(stream, dialect, resource, label)
+
+
+def _check_decodes(data: bytes, encoding: str, step: int = 1 << 20) -> None:
+    """Raise the UnicodeDecodeError `data.decode(encoding)` would, without holding the text."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        for i in range(0, len(data), step):
+            decoder.decode(data[i : i + step])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        data.decode(encoding)  # the same error, with its position in the whole file
+        raise
+
+
+def _read_records(stream: Iterable[str], dialect: dict, resource: dict, label: str) -> tuple[list[str], pl.DataFrame]:
     reader = csv.reader(
-        io.StringIO(text, newline=""),
+        stream,
         delimiter=dialect.get("delimiter", ","),
         quotechar=dialect.get("quoteChar", '"'),
         doublequote=dialect.get("doubleQuote", True),
         escapechar=dialect.get("escapeChar"),
         skipinitialspace=dialect.get("skipInitialSpace", False),
     )
-    del text
     records = (r for r in reader if r)
     has_header = dialect.get("header", True)
     try:

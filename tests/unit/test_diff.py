@@ -437,3 +437,16 @@ def test_diff_composite_key_duplicate_named_with_record_number(tmp_path, old):
     rows = [*EVENT_ROWS, {**EVENT_ROWS[1], "event_id": "c-e-9"}]
     with pytest.raises(PackageReadError, match=r"'year\|retrait' twice \(second at record 5\)"):
         diff_packages(old, changed_package(tmp_path, two_column_key, events=rows))
+
+
+def test_check_decodes_bad_byte_position_counts_from_file_start():
+    data = "Tchad, Niger".encode() + b"\xe9" + b"rest"
+    with pytest.raises(UnicodeDecodeError) as err:
+        diff_module._check_decodes(data, "utf-8", step=4)  # the bad byte is in the fourth step
+    assert err.value.start == 12
+
+
+def test_read_package_latin1_table_raises_cannot_decode(old):
+    (old / "events.csv").write_bytes("event_id,date,date_precision,n_dead,trigger\na-e-1,,,,déjà\n".encode("latin-1"))
+    with pytest.raises(PackageReadError, match=r"events\.csv: cannot decode as utf-8-sig .*position 54"):
+        read_package(old)
