@@ -5,8 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
+
+# polars allocates through jemalloc, which by default keeps freed pages for 10 s: a release's
+# short stages (tables, CSVs, diff, checks) then pile up in the process's memory instead of
+# reusing it. Hand freed pages back at once (a setting read when polars loads, hence here,
+# before any import of it); a value set by the user wins.
+os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
 
 log = logging.getLogger("sahel_data")
 

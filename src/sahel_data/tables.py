@@ -169,18 +169,19 @@ def table_parts(extractions: Iterable[ArticleExtraction]) -> TableParts:
     return TableParts(frames)
 
 
-def _sorted_table(table_name: str, frame: pl.DataFrame) -> pl.DataFrame:
+def _sorted_table(table_name: str, frame: pl.LazyFrame | pl.DataFrame) -> pl.DataFrame:
     table = TABLES[table_name]
     dates = [name for name in table.fields if FIELDS[name].type == "date"]
-    frame = frame.select(table.fields).with_columns([pl.col(name).str.to_date("%Y-%m-%d") for name in dates])
+    frame = frame.lazy().select(table.fields).with_columns([pl.col(name).str.to_date("%Y-%m-%d") for name in dates])
     # Readable and deterministic: by article, then position in the file, then id.
     order = [c for c in ("article_id", "char_start") if c in table.fields and c != table.primary_key]
-    return frame.sort([*order, table.primary_key])
+    return frame.sort([*order, table.primary_key]).collect()
 
 
 def _concat(parts: list[TableParts], name: str, schema: dict) -> pl.DataFrame:
-    frames = [p.frames[name] for p in parts]
-    return pl.concat(frames, how="vertical", rechunk=True) if frames else pl.DataFrame(schema=schema)
+    """One table from every part, each part's frame let go as it is taken (the parts are used up)."""
+    frames = [p.frames.pop(name) for p in parts]
+    return pl.concat(frames, how="vertical", rechunk=False) if frames else pl.DataFrame(schema=schema)
 
 
 def build_tables(extractions: Iterable[ArticleExtraction], registry: pl.DataFrame | None = None) -> dict[str, pl.DataFrame]:
@@ -193,7 +194,8 @@ def build_tables_from_parts(
 ) -> dict[str, pl.DataFrame]:
     """Every article's TableParts -> the five tables, actor ids merged and reused, rows sorted by id.
 
-    `article_order` is the corpus's order of articles (parts may come in any order, e.g. cache
+    The parts are used up (their frames are let go as the tables are assembled: at thousands
+    of articles, two copies of every row would not fit the memory budget). `article_order` is the corpus's order of articles (parts may come in any order, e.g. cache
     hits first): when an actor is described differently by two articles, the first one in the
     corpus wins, unless a later one comes from the gazetteer. Without it, the parts' order counts.
     """
@@ -228,9 +230,9 @@ def build_tables_from_parts(
                 merged[row["actor_id"]] = {k: row[k] for k in ("name", "actor_type", "country")}
 
     # Every mention's actor is described by its article (a KeyError here is a bug upstream).
-    mentions = cat["mentions"].with_columns(pl.col("actor_id").replace_strict(final, return_dtype=pl.Utf8))
-    events = cat["events"].with_columns(pl.col("actor1_id").replace(final), pl.col("actor2_id").replace(final))
-    quantities = cat["quantities"].with_columns(pl.col("actor_id").replace(final))
+    mentions = cat.pop("mentions").with_columns(pl.col("actor_id").replace_strict(final, return_dtype=pl.Utf8))
+    events = cat.pop("events").lazy().with_columns(pl.col("actor1_id").replace(final), pl.col("actor2_id").replace(final))
+    quantities = cat.pop("quantities").lazy().with_columns(pl.col("actor_id").replace(final))
 
     counts = mentions.group_by("actor_id").agg(
         pl.len().alias("n_mentions"), pl.col("article_id").n_unique().alias("n_articles"), pl.col("surface").unique().alias("surfaces")
@@ -250,7 +252,7 @@ def build_tables_from_parts(
             }
         )
     frames = {
-        "articles": _sorted_table("articles", cat["articles"]),
+        "articles": _sorted_table("articles", cat.pop("articles")),
         "actors": _sorted_table("actors", _rows_frame("actors", actor_rows)),
         "mentions": _sorted_table("mentions", mentions),
         "events": _sorted_table("events", events),

@@ -74,9 +74,11 @@ def test_build_tables_from_parts_first_article_in_corpus_describes_actor():
     mali.actors["tassa"] = {**person("Tassa"), "country": "MLI"}
     niger = extraction("b", "Tassa", "tassa", "Tassa")
     niger.actors["tassa"] = {**person("Tassa"), "country": "NER"}
-    parts = [table_parts([niger]), table_parts([mali])]
-    assert build_tables_from_parts(parts, ["a", "b"])["actors"]["country"].to_list() == ["MLI"]
-    assert build_tables_from_parts(parts, ["b", "a"])["actors"]["country"].to_list() == ["NER"]
+    def parts():  # used up by each build
+        return [table_parts([niger]), table_parts([mali])]
+
+    assert build_tables_from_parts(parts(), ["a", "b"])["actors"]["country"].to_list() == ["MLI"]
+    assert build_tables_from_parts(parts(), ["b", "a"])["actors"]["country"].to_list() == ["NER"]
 
 
 def test_build_tables_from_parts_article_missing_raises():
