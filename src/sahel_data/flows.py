@@ -9,7 +9,9 @@ through prefect-dask, where each worker loads the model once.
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
 from pathlib import Path
 
 # Ephemeral-server defaults from the field notes: start-up takes 6-15 s on 2 cores (the default
@@ -26,6 +28,8 @@ from prefect.utilities.annotations import quote  # noqa: E402
 
 from sahel_data import pipeline  # noqa: E402
 from sahel_data.cache import DEFAULT_CACHE, ExtractionCache  # noqa: E402
+
+log = logging.getLogger(__name__)
 
 # Inputs are large (article texts, parsed tables): never hash them for Prefect's cache.
 stage = task(cache_policy=NO_CACHE, persist_result=False)
@@ -110,6 +114,32 @@ def publish_release(
         pipeline.discard(staged)
 
 
+def start_local_server_early() -> threading.Thread | None:
+    """Start Prefect's temporary local server now, in a thread, when no PREFECT_API_URL is set.
+
+    The flow would start it at its first call, after the imports and the model load have
+    begun; its boot (a separate process: imports, a fresh SQLite database) then sits on the
+    release's critical path for seconds. Started first, it boots while this process imports
+    and loads the model. `run_release` waits for it; if it failed, the flow starts it again.
+    """
+    from prefect.settings import PREFECT_API_URL
+
+    if PREFECT_API_URL.value():
+        return None
+
+    def start() -> None:
+        from prefect.server.api.server import SubprocessASGIServer
+
+        try:
+            SubprocessASGIServer().start()  # the instance the flow's client will use
+        except Exception as e:  # noqa: BLE001 - the flow's own start reports it
+            log.warning("could not start Prefect's local server early (%s); the flow will", e)
+
+    thread = threading.Thread(target=start, name="prefect-server-start", daemon=True)
+    thread.start()
+    return thread
+
+
 def each_result(futures: list):
     """Results in submission order, each future dropped once read (it holds the result)."""
     futures.reverse()
@@ -143,8 +173,11 @@ def run_release(
     runner: str = "local",
     dask_address: str | None = None,
     batch_size: int = BATCH_SIZE,
+    server_start: threading.Thread | None = None,
 ):
     """Run the flow with heartbeats off (they cost about a second per flow run and buy nothing here)."""
+    if server_start is not None:
+        server_start.join()  # the flow's client must find the early-started server up, or none
     task_runner_, n_process = task_runner(workers, runner, dask_address)
     configured = publish_release.with_options(task_runner=task_runner_)
     with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
