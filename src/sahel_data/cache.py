@@ -73,13 +73,17 @@ class ExtractionCache:
         return self.folder is not None and self._path(article_key(sha256, source_path)).exists()
 
     def put(self, extraction: ArticleExtraction) -> None:
+        a = extraction.article
+        self.put_entry(a["sha256"], a["source_path"], extraction.to_json())
+
+    def put_entry(self, sha256: str, source_path: str, text: str) -> None:
+        """Store an entry already serialised (`ArticleExtraction.to_json`, e.g. by a worker)."""
         if self.folder is None:
             return
-        a = extraction.article
-        path = self._path(article_key(a["sha256"], a["source_path"]))
+        path = self._path(article_key(sha256, source_path))
         path.parent.mkdir(parents=True, exist_ok=True)
         # Write then rename: a crash never leaves a half-written entry behind.
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(extraction.to_json())
+            f.write(text)
         os.replace(tmp, path)

@@ -5,8 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
+
+# polars allocates through jemalloc, which by default keeps freed pages for 10 s: a release's
+# short stages (tables, CSVs, diff, checks) then pile up in the process's memory instead of
+# reusing it. Hand freed pages back at once (a setting read when polars loads, hence here,
+# before any import of it); a value set by the user wins.
+os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
 
 log = logging.getLogger("sahel_data")
 
@@ -22,11 +29,12 @@ def _setup_logging(verbose: bool) -> None:
 
 
 def cmd_release(args: argparse.Namespace) -> int:
-    from sahel_data.flows import run_release
-
     if args.workers < 1:
         print("sahel-data: --workers must be 1 or more", file=sys.stderr)
         return 2
+    from sahel_data.flows import run_release, start_local_server_early
+
+    server_start = start_local_server_early()  # boots while the rest imports and the model loads
     from sahel_data import pipeline
     from sahel_data.cache import ExtractionCache
     from sahel_data.nlp import preload_model_in_background
@@ -39,7 +47,7 @@ def cmd_release(args: argparse.Namespace) -> int:
     info = run_release(
         Path(args.corpus), Path(args.out), args.skip_invalid, args.version, args.force,
         cache_dir=cache_dir, workers=args.workers,
-        runner=args.task_runner, dask_address=args.dask_address, batch_size=args.batch_size,
+        runner=args.task_runner, dask_address=args.dask_address, batch_size=args.batch_size, server_start=server_start,
     )
     if info.changed:
         print(f"published {args.out} version {info.version} ({info.reason})")

@@ -13,17 +13,23 @@ Version rules (adapted from the Data Package version recipe):
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import csv
-import io
+import functools
 import json
 import logging
 import re
 import stat
 import tempfile
 import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+import polars as pl
 
 from sahel_data.spec import TABLE_ORDER
 
@@ -49,6 +55,8 @@ MINOR_KINDS = frozenset({"table_added", "field_added", "constraint_loosened", "f
 PATCH_KINDS = frozenset({"description_changed"})
 
 KEY_SEPARATOR = "|"  # joins the values of a composite primary key into one key string
+KEY = "__sahel_diff_key__"  # the key column added while comparing (not a column of any table)
+CHUNK_ROWS = 10_000  # CSV records turned into columns at a time (bounded memory)
 MAX_VALUE_CHARS = 120  # cell values longer than this are cut in the markdown changelog
 
 
@@ -188,19 +196,35 @@ def read_package(path: Path) -> tuple[dict, dict[str, list[dict[str, str]]]]:
     no `..`, no links, size and count capped) before it is extracted into a temporary folder,
     which is removed before returning.
     """
-    path = Path(path)
+    descriptor, frames = read_package_frames(path)
+    return descriptor, {name: frame.to_dicts() for name, frame in frames.items()}
+
+
+def read_package_frames(path: Path) -> tuple[dict, dict[str, pl.DataFrame]]:
+    """`read_package` with each table as a polars frame of CSV strings (compact: the diff of a
+    release with thousands of articles compares columns, not hundreds of thousands of dicts)."""
+    with _opened(Path(path)) as (root, label):
+        descriptor, loaders = _read_folder(root, label)
+        return descriptor, {name: load() for name, load in loaders.items()}
+
+
+@contextmanager
+def _opened(path: Path) -> Iterator[tuple[Path, str]]:
+    """The package folder to read (an archive is checked and extracted into a temporary folder,
+    removed on exit) and the label that names it in messages."""
     if path.is_file() and (path.suffix.lower() == ".zip" or zipfile.is_zipfile(path)):
         with tempfile.TemporaryDirectory(prefix="sahel-diff-") as tmp:
             root = _extract_archive(path, Path(tmp))
             inner = root.relative_to(Path(tmp).resolve()).as_posix()
-            return _read_folder(root, label=str(path) if inner == "." else f"{path}!{inner}")
+            yield root, str(path) if inner == "." else f"{path}!{inner}"
+        return
     if path.is_file() and path.name.endswith(".json"):
         path = path.parent
     if not path.is_dir():
         raise PackageReadError(
             f"{path}: not a package folder nor a .zip archive; pass the folder holding datapackage.json or a zip of it"
         )
-    return _read_folder(path, label=str(path))
+    yield path, str(path)
 
 
 def _unsafe_reason(info: zipfile.ZipInfo) -> str | None:
@@ -304,7 +328,8 @@ def _archive_root(archive: Path, names: list[str]) -> str:
     )
 
 
-def _read_folder(root: Path, label: str) -> tuple[dict, dict[str, list[dict[str, str]]]]:
+def _read_folder(root: Path, label: str) -> tuple[dict, dict[str, Callable[[], pl.DataFrame]]]:
+    """The descriptor, checked, and a loader per table: tables are read one at a time, when needed."""
     meta_path = root / "datapackage.json"
     try:
         descriptor = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -314,7 +339,7 @@ def _read_folder(root: Path, label: str) -> tuple[dict, dict[str, list[dict[str,
         raise PackageReadError(f"{label}/datapackage.json: not readable JSON ({e}); restore it from the release") from None
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources", []), list):
         raise PackageReadError(f"{label}/datapackage.json: expected an object with a `resources` list")
-    tables: dict[str, list[dict[str, str]]] = {}
+    tables: dict[str, Callable[[], pl.DataFrame]] = {}
     for i, resource in enumerate(descriptor.get("resources", [])):
         if not isinstance(resource, dict) or not resource.get("name"):
             raise PackageReadError(f"{label}/datapackage.json: resources[{i}] has no name; every resource needs one")
@@ -333,16 +358,21 @@ def _read_folder(root: Path, label: str) -> tuple[dict, dict[str, list[dict[str,
         paths = [paths] if isinstance(paths, str) else paths
         if not paths or not all(isinstance(p, str) for p in paths):
             raise PackageReadError(f"{label}: resource {name!r} has no `path`; inline data is not supported")
-        rows: list[dict[str, str]] = []
-        header: list[str] | None = None
-        for rel in paths:
-            file_header, file_rows = _read_csv(_inside(root, rel, label, name), resource, f"{label}/{rel}")
-            if header is not None and file_header != header:
-                raise PackageReadError(f"{label}/{rel}: header differs from {paths[0]}'s; parts of {name!r} must share one header")
-            header = file_header
-            rows.extend(file_rows)
-        tables[name] = rows
+        files = [(rel, _inside(root, rel, label, name)) for rel in paths]
+        tables[name] = functools.partial(_read_table, name, files, resource, label)
     return descriptor, tables
+
+
+def _read_table(name: str, files: list[tuple[str, Path]], resource: dict, label: str) -> pl.DataFrame:
+    parts: list[pl.DataFrame] = []
+    header: list[str] | None = None
+    for rel, path in files:
+        file_header, file_rows = _read_csv(path, resource, f"{label}/{rel}")
+        if header is not None and file_header != header:
+            raise PackageReadError(f"{label}/{rel}: header differs from {files[0][0]}'s; parts of {name!r} must share one header")
+        header = file_header
+        parts.append(file_rows)
+    return pl.concat(parts, how="vertical") if len(parts) > 1 else parts[0]
 
 
 def _is_table(resource: dict) -> bool:
@@ -359,47 +389,71 @@ def _inside(root: Path, rel: str, label: str, name: str) -> Path:
     return target
 
 
-def _read_csv(path: Path, resource: dict, label: str) -> tuple[list[str], list[dict[str, str]]]:
+def _read_csv(path: Path, resource: dict, label: str) -> tuple[list[str], pl.DataFrame]:
     dialect = resource.get("dialect") if isinstance(resource.get("dialect"), dict) else {}
     encoding = str(resource.get("encoding") or "utf-8")
     if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
         encoding = "utf-8-sig"  # a BOM is not part of the first column's name
     try:
-        text = path.read_bytes().decode(encoding)
+        _check_decodes(path.read_bytes(), encoding)
+        stream = path.open(encoding=encoding, newline="")
     except FileNotFoundError:
         raise PackageReadError(f"{label}: listed in datapackage.json but missing; restore the file or the release") from None
     except (OSError, UnicodeDecodeError, LookupError) as e:
         raise PackageReadError(f"{label}: cannot decode as {encoding} ({e}); re-save the file in the declared encoding") from None
+    with stream:
+        return _read_records(stream, dialect, resource, label)
+
+
+def _check_decodes(data: bytes, encoding: str, step: int = 1 << 20) -> None:
+    """Raise the UnicodeDecodeError `data.decode(encoding)` would, without holding the text."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        for i in range(0, len(data), step):
+            decoder.decode(data[i : i + step])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        data.decode(encoding)  # the same error, with its position in the whole file
+        raise
+
+
+def _read_records(stream: Iterable[str], dialect: dict, resource: dict, label: str) -> tuple[list[str], pl.DataFrame]:
     reader = csv.reader(
-        io.StringIO(text, newline=""),
+        stream,
         delimiter=dialect.get("delimiter", ","),
         quotechar=dialect.get("quoteChar", '"'),
         doublequote=dialect.get("doubleQuote", True),
         escapechar=dialect.get("escapeChar"),
         skipinitialspace=dialect.get("skipInitialSpace", False),
     )
+    records = (r for r in reader if r)
+    has_header = dialect.get("header", True)
     try:
-        records = [r for r in reader if r]
+        if has_header:
+            header = next(records, None)
+            if header is None:
+                raise PackageReadError(f"{label}: empty file, expected at least a header row")
+        else:
+            fields = (resource.get("schema") or {}).get("fields", [])
+            header = [f.get("name", "") for f in fields]
+        if len(set(header)) != len(header):
+            raise PackageReadError(f"{label}: duplicate column names in the header {header}; each column needs its own name")
+        schema = {name: pl.Utf8 for name in header}
+        chunks, chunk = [], []
+        for n, record in enumerate(records, start=2 if has_header else 1):
+            if len(record) != len(header):
+                raise PackageReadError(
+                    f"{label}: record {n} has {len(record)} cells, the header has {len(header)}; "
+                    "quote cells that contain the delimiter"
+                )
+            chunk.append(record)
+            if len(chunk) == CHUNK_ROWS:
+                chunks.append(pl.DataFrame(chunk, schema=schema, orient="row"))
+                chunk = []
     except csv.Error as e:
         raise PackageReadError(f"{label}: not valid CSV at line {reader.line_num} ({e}); re-export the table") from None
-    if dialect.get("header", True):
-        if not records:
-            raise PackageReadError(f"{label}: empty file, expected at least a header row")
-        header, body = records[0], records[1:]
-    else:
-        fields = (resource.get("schema") or {}).get("fields", [])
-        header, body = [f.get("name", "") for f in fields], records
-    if len(set(header)) != len(header):
-        raise PackageReadError(f"{label}: duplicate column names in the header {header}; each column needs its own name")
-    rows = []
-    for n, record in enumerate(body, start=2 if dialect.get("header", True) else 1):
-        if len(record) != len(header):
-            raise PackageReadError(
-                f"{label}: record {n} has {len(record)} cells, the header has {len(header)}; "
-                "quote cells that contain the delimiter"
-            )
-        rows.append(dict(zip(header, record, strict=True)))
-    return header, rows
+    chunks.append(pl.DataFrame(chunk, schema=schema, orient="row"))
+    return header, pl.concat(chunks, how="vertical", rechunk=True) if len(chunks) > 1 else chunks[0]
 
 
 # ---------------------------------------------------------------- comparing
@@ -407,27 +461,29 @@ def _read_csv(path: Path, resource: dict, label: str) -> tuple[list[str], list[d
 
 def diff_packages(old: Path | None, new: Path) -> PackageDiff:
     """Schema, row and metadata differences from `old` to `new` (None: a first release, all added)."""
-    old_meta, old_rows = read_package(old) if old is not None else ({"resources": []}, {})
-    new_meta, new_rows = read_package(new)
-    old_label, new_label = str(old), str(new)
-    old_schemas = _table_schemas(old_meta)
-    new_schemas = _table_schemas(new_meta)
+    with contextlib.ExitStack() as opened:
+        old_meta, old_rows = _read_folder(*opened.enter_context(_opened(Path(old)))) if old is not None else ({"resources": []}, {})
+        new_meta, new_rows = _read_folder(*opened.enter_context(_opened(Path(new))))
+        old_label, new_label = str(old), str(new)
+        old_schemas = _table_schemas(old_meta)
+        new_schemas = _table_schemas(new_meta)
 
-    schema: list[FieldChange] = []
-    tables: dict[str, TableDiff] = {}
-    for name in _ordered(old_schemas, new_schemas):
-        o, n = old_schemas.get(name), new_schemas.get(name)
-        if o is None:
-            fields = [f.get("name") for f in n.get("fields", [])]
-            schema.append(FieldChange(name, None, "table_added",
-                                      f"{name}: table added ({len(fields)} fields, primary key {_pk_words(n)})"))
-        elif n is None:
-            schema.append(FieldChange(name, None, "table_removed", f"{name}: table removed"))
-        else:
-            schema.extend(_schema_changes(name, o, n))
-        tables[name] = _table_rows(
-            name, o, n, old_rows.get(name, []), new_rows.get(name, []), old_label, new_label
-        )
+        schema: list[FieldChange] = []
+        tables: dict[str, TableDiff] = {}
+        for name in _ordered(old_schemas, new_schemas):
+            o, n = old_schemas.get(name), new_schemas.get(name)
+            if o is None:
+                fields = [f.get("name") for f in n.get("fields", [])]
+                schema.append(FieldChange(name, None, "table_added",
+                                          f"{name}: table added ({len(fields)} fields, primary key {_pk_words(n)})"))
+            elif n is None:
+                schema.append(FieldChange(name, None, "table_removed", f"{name}: table removed"))
+            else:
+                schema.extend(_schema_changes(name, o, n))
+            # One table of each version in memory at a time.
+            tables[name] = _table_rows(
+                name, o, n, _load(old_rows, name), _load(new_rows, name), old_label, new_label
+            )
     for name in _ordered(old_schemas, new_schemas):
         o_res, n_res = _resource(old_meta, name), _resource(new_meta, name)
         if o_res is not None and n_res is not None:
@@ -442,6 +498,10 @@ def diff_packages(old: Path | None, new: Path) -> PackageDiff:
         result.bump(),
     )
     return result
+
+
+def _load(loaders: dict[str, Callable[[], pl.DataFrame]], name: str) -> pl.DataFrame:
+    return loaders[name]() if name in loaders else _NO_ROWS
 
 
 def _ordered(*maps: dict) -> list[str]:
@@ -650,38 +710,54 @@ def _metadata_changes(old: dict, new: dict) -> list[str]:
     return keys
 
 
-def _keyed(rows: list[dict[str, str]], key_fields: list[str], table: str, label: str) -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = {}
-    for n, row in enumerate(rows, start=2):
-        key = KEY_SEPARATOR.join(row.get(f) or "" for f in key_fields)
-        if key in out:
-            raise PackageReadError(
-                f"{label}: table {table!r} has primary key {key!r} twice (second at record {n}); "
-                "validate the package before diffing it"
-            )
-        out[key] = row
-    return out
+_NO_ROWS = pl.DataFrame()
 
 
-def _columns(rows: list[dict[str, str]], schema: dict | None) -> list[str]:
-    return list(rows[0]) if rows else [f.get("name") for f in (schema or {}).get("fields", [])]
+def _with_key(rows: pl.DataFrame, cols: list[str]) -> pl.DataFrame:
+    """The rows with a key column: the cells of `cols` joined by KEY_SEPARATOR (a missing
+    column counts as empty cells)."""
+    if rows.height == 0:
+        return pl.DataFrame(schema={KEY: pl.Utf8})
+    cells = [pl.col(c) if c in rows.columns else pl.lit("") for c in cols]
+    return rows.with_columns(pl.concat_str(cells, separator=KEY_SEPARATOR).alias(KEY))
 
 
-def _by_content(rows: list[dict[str, str]], cols: list[str]) -> dict[str, dict[str, str]]:
+def _keyed(rows: pl.DataFrame, key_fields: list[str], table: str, label: str) -> pl.DataFrame:
+    keyed = _with_key(rows, key_fields)
+    again = keyed.select(KEY).with_row_index("n").filter(pl.int_range(pl.len()).over(KEY) > 0)
+    if again.height:
+        n, key = again.row(0)
+        raise PackageReadError(
+            f"{label}: table {table!r} has primary key {key!r} twice (second at record {n + 2}); "
+            "validate the package before diffing it"
+        )
+    return keyed
+
+
+def _columns(rows: pl.DataFrame, schema: dict | None) -> list[str]:
+    return list(rows.columns) if rows.height else [f.get("name") for f in (schema or {}).get("fields", [])]
+
+
+def _by_content(rows: pl.DataFrame, cols: list[str]) -> pl.DataFrame:
     """Rows keyed by their cells: a table without a usable key is compared as a set of rows."""
-    return {KEY_SEPARATOR.join(r.get(c) or "" for c in cols): r for r in rows}
+    keyed = _with_key(rows, cols)
+    return keyed.unique(subset=[KEY], keep="last", maintain_order=True)
+
+
+def _keys(keyed: pl.DataFrame) -> set[str]:
+    return set(keyed[KEY].to_list())
 
 
 def _table_rows(
     table: str, old_schema: dict | None, new_schema: dict | None,
-    old_rows: list[dict[str, str]], new_rows: list[dict[str, str]], old_label: str, new_label: str,
+    old_rows: pl.DataFrame, new_rows: pl.DataFrame, old_label: str, new_label: str,
 ) -> TableDiff:
     if old_schema is None or new_schema is None:  # a whole table added or removed
         added = old_schema is None
         schema, rows, label = (new_schema, new_rows, new_label) if added else (old_schema, old_rows, old_label)
         cols, pk = _columns(rows, schema), _primary_key(schema or {})
         keyed = _keyed(rows, pk, table, label) if pk and all(c in cols for c in pk) else _by_content(rows, cols)
-        keys = sorted(keyed)
+        keys = sorted(_keys(keyed))
         return TableDiff(table, keys if added else [], [] if added else keys, [])
     old_cols, new_cols = _columns(old_rows, old_schema), _columns(new_rows, new_schema)
     shared = [c for c in new_cols if c in old_cols]
@@ -695,13 +771,18 @@ def _table_rows(
     else:
         old_k = _by_content(old_rows, shared or old_cols)
         new_k = _by_content(new_rows, shared or new_cols)
+    old_keys, new_keys = _keys(old_k), _keys(new_k)
     changed = []
-    for key in sorted(old_k.keys() & new_k.keys()):
-        o, n = old_k[key], new_k[key]
-        cells = {c: (o.get(c), n.get(c)) for c in shared if o.get(c) != n.get(c)}
-        if cells:
-            changed.append(RowChange(key, cells))
-    return TableDiff(table, sorted(new_k.keys() - old_k.keys()), sorted(old_k.keys() - new_k.keys()), changed)
+    if shared and old_k.height and new_k.height:
+        # Cells compared as CSV strings, only for the rows in both versions that differ at all.
+        suffix = "__new"
+        both = old_k.select(KEY, *shared).join(new_k.select(KEY, *shared), on=KEY, how="inner", suffix=suffix)
+        differs = both.filter(pl.any_horizontal([pl.col(c) != pl.col(c + suffix) for c in shared])).sort(KEY)
+        for row in differs.iter_rows(named=True):
+            cells = {c: (row[c], row[c + suffix]) for c in shared if row[c] != row[c + suffix]}
+            changed.append(RowChange(row[KEY], cells))
+        changed.sort(key=lambda r: r.key)
+    return TableDiff(table, sorted(new_keys - old_keys), sorted(old_keys - new_keys), changed)
 
 
 # ---------------------------------------------------------------- markdown helpers

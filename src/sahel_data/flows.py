@@ -9,7 +9,9 @@ through prefect-dask, where each worker loads the model once.
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
 from pathlib import Path
 
 # Ephemeral-server defaults from the field notes: start-up takes 6-15 s on 2 cores (the default
@@ -22,12 +24,18 @@ from prefect import flow, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
+from prefect.utilities.annotations import quote  # noqa: E402
 
 from sahel_data import pipeline  # noqa: E402
 from sahel_data.cache import DEFAULT_CACHE, ExtractionCache  # noqa: E402
 
+log = logging.getLogger(__name__)
+
 # Inputs are large (article texts, parsed tables): never hash them for Prefect's cache.
 stage = task(cache_policy=NO_CACHE, persist_result=False)
+# ...and never let Prefect walk them looking for futures: it visits every element of a list,
+# dict or dataclass passed to a task (and copies it), seconds per stage at thousands of
+# articles. `quote` hands the value over untouched.
 BATCH_SIZE = 250
 
 
@@ -37,28 +45,23 @@ def discover_files(corpus: Path) -> list[Path]:
 
 
 @stage
-def read_articles(corpus: Path, files: list[Path], skip_invalid: bool) -> list:
-    return pipeline.read(corpus, files, skip_invalid)
+def scan_corpus(corpus: Path, files: list, cache_dir: Path | None, skip_invalid: bool) -> pipeline.Scanned:
+    return pipeline.scan(corpus, files, ExtractionCache(cache_dir), skip_invalid)
 
 
 @stage
-def lookup_cache(articles: list, cache_dir: Path | None) -> tuple:
-    return pipeline.lookup_cache(articles, ExtractionCache(cache_dir))
+def extract_batch(batch: pipeline.Batch, n_process: int) -> pipeline.Extracted:
+    return pipeline.extract_batch(batch, n_process)
 
 
 @stage
-def extract_batch(articles: list, n_process: int) -> list:
-    return pipeline.extract_batch(articles, n_process)
+def store_batch(extracted: pipeline.Extracted, cache_dir: Path | None):
+    return pipeline.store_batch(extracted, ExtractionCache(cache_dir))
 
 
 @stage
-def store_in_cache(extractions: list, cache_dir: Path | None) -> None:
-    pipeline.store_in_cache(extractions, ExtractionCache(cache_dir))
-
-
-@stage
-def build_tables(extractions: list, out: Path) -> dict:
-    return pipeline.tables(extractions, out)
+def build_tables(parts: list, article_order: list, out: Path) -> dict:
+    return pipeline.tables(parts, article_order, out)
 
 
 @stage
@@ -94,22 +97,54 @@ def publish_release(
 ):
     """Corpus folder -> validated Data Package in `out` (the previous one survives any failure)."""
     files = discover_files(corpus)
-    articles = read_articles(corpus, files, skip_invalid)
-    hits, misses = lookup_cache(articles, cache_dir)
-    futures = [extract_batch.submit(batch, n_process) for batch in pipeline.batches(misses, batch_size)]
-    fresh = [extraction for future in futures for extraction in future.result()]
-    # Texts are no longer needed: only their ids and the extracted rows go on (bounded memory).
-    article_ids = [a.article_id for a in articles]
-    del articles, misses, futures
-    store_in_cache(fresh, cache_dir)
-    frames = validate_tables(build_tables(pipeline.in_article_order(article_ids, hits, fresh), out))
-    del hits, fresh  # the tables hold everything from here on
-    staged = write_package(frames, out, version, force)
+    scanned = scan_corpus(corpus, quote(files), cache_dir, skip_invalid)
+    order, parts = scanned.order, scanned.cached
+    futures = [extract_batch.submit(batch, n_process) for batch in pipeline.batches(scanned.misses, batch_size)]
+    del scanned  # each batch holds its texts until extracted, then drops them (bounded memory)
+    # Each batch's rows become compact frames as soon as it comes back, and its future is let go.
+    parts += [store_batch(extracted, cache_dir) for extracted in each_result(futures)]
+    frames = validate_tables(quote(build_tables(quote(parts), quote(order), out)))
+    del parts  # the tables hold everything from here on
+    staged = write_package(quote(frames), out, version, force)
+    del frames  # written and checked on disk from here on
     try:
         validate_package(staged, corpus)
         return publish(staged)
     finally:
         pipeline.discard(staged)
+
+
+def start_local_server_early() -> threading.Thread | None:
+    """Start Prefect's temporary local server now, in a thread, when no PREFECT_API_URL is set.
+
+    The flow would start it at its first call, after the imports and the model load have
+    begun; its boot (a separate process: imports, a fresh SQLite database) then sits on the
+    release's critical path for seconds. Started first, it boots while this process imports
+    and loads the model. `run_release` waits for it; if it failed, the flow starts it again.
+    """
+    from prefect.settings import PREFECT_API_URL
+
+    if PREFECT_API_URL.value():
+        return None
+
+    def start() -> None:
+        from prefect.server.api.server import SubprocessASGIServer
+
+        try:
+            SubprocessASGIServer().start()  # the instance the flow's client will use
+        except Exception as e:  # noqa: BLE001 - the flow's own start reports it
+            log.warning("could not start Prefect's local server early (%s); the flow will", e)
+
+    thread = threading.Thread(target=start, name="prefect-server-start", daemon=True)
+    thread.start()
+    return thread
+
+
+def each_result(futures: list):
+    """Results in submission order, each future dropped once read (it holds the result)."""
+    futures.reverse()
+    while futures:
+        yield futures.pop().result()
 
 
 def task_runner(workers: int, kind: str, dask_address: str | None):
@@ -138,8 +173,11 @@ def run_release(
     runner: str = "local",
     dask_address: str | None = None,
     batch_size: int = BATCH_SIZE,
+    server_start: threading.Thread | None = None,
 ):
     """Run the flow with heartbeats off (they cost about a second per flow run and buy nothing here)."""
+    if server_start is not None:
+        server_start.join()  # the flow's client must find the early-started server up, or none
     task_runner_, n_process = task_runner(workers, runner, dask_address)
     configured = publish_release.with_options(task_runner=task_runner_)
     with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):

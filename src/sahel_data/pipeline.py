@@ -5,7 +5,9 @@ Each stage: load what it needs, do one thing, return plain data. Tests call thes
 
 from __future__ import annotations
 
+import hashlib
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -17,7 +19,7 @@ from sahel_data import validate as validate_mod
 from sahel_data.cache import ExtractionCache
 from sahel_data.ingest import Article
 from sahel_data.progress import progress
-from sahel_data.tables import ArticleExtraction
+from sahel_data.tables import ArticleExtraction, TableParts, table_parts
 
 log = logging.getLogger(__name__)
 
@@ -50,24 +52,85 @@ def read(corpus: Path, files: list[Path], skip_invalid: bool = False) -> list[Ar
     return articles
 
 
-def lookup_cache(articles: list[Article], cache: ExtractionCache) -> tuple[dict[str, ArticleExtraction], list[Article]]:
-    """Split articles into cached extractions (by article id) and the ones to extract."""
-    hits: dict[str, ArticleExtraction] = {}
+@dataclass
+class Scanned:
+    """The corpus after one pass: its articles' order, the cached ones' rows, the ones to extract."""
+
+    order: list[str]  # article ids, in the corpus's order
+    cached: list[TableParts]  # rows of cache hits, a chunk of articles per part
+    misses: list[Article]  # read and cleaned, for the model
+
+
+@dataclass(frozen=True)
+class _Found:
+    path: Path
+    article_id: str
+    source_path: str
+    sha256: str
+    article: Article | None  # None for a cache hit: never decoded nor cleaned
+
+
+def scan(corpus: Path, files: list[Path], cache: ExtractionCache, skip_invalid: bool = False, chunk: int = 250) -> Scanned:
+    """Hash every file first; read and clean only the ones the cache lacks (a warm run parses
+    nothing and loads no model). Cached rows become TableParts a chunk at a time.
+
+    Bad files stop the release (one line each) unless skip_invalid, as in `read`: a cache hit
+    is a file whose exact bytes were read without error before, so only misses are decoded.
+    """
+    found: list[_Found] = []
+    errors: list[ingest.ArticleError] = []
+    for path in files:
+        relative = path.relative_to(corpus).as_posix()
+        label = f"{corpus.name}/{relative}"
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            errors.append(ingest.ArticleError(label, f"unreadable ({e.strerror})", "check the file's permissions"))
+            continue
+        sha256 = hashlib.sha256(data).hexdigest()
+        if cache.has(sha256, label):
+            found.append(_Found(path, ingest.article_id_for(relative), label, sha256, None))
+            continue
+        try:
+            article = ingest.parse_article(ingest.decode_article_bytes(label, data), relative, label, sha256)
+        except ingest.ArticleError as e:
+            errors.append(e)
+            continue
+        found.append(_Found(path, article.article_id, label, sha256, article))
+    errors += ingest.duplicate_id_errors(found)
+    if errors and not skip_invalid:
+        raise ingest.CorpusError(errors)
+    for e in errors:
+        log.warning("skipped %s", e)
+    bad = {e.path for e in errors}
+    found = [f for f in found if f.source_path not in bad]
+    if not found:
+        raise ingest.CorpusError([ingest.ArticleError(str(corpus), "no readable article", "add article files to the corpus folder")])
+
+    cached: list[TableParts] = []
+    pending: list[ArticleExtraction] = []
     misses: list[Article] = []
-    for a in articles:
-        found = cache.get(a.sha256, a.source_path)
-        if found is not None:
-            hits[a.article_id] = found
-        else:
-            misses.append(a)
-    log.info("cache: %d articles already extracted, %d to extract", len(hits), len(misses))
-    return hits, misses
+    for f in found:
+        if f.article is not None:
+            misses.append(f.article)
+            continue
+        hit = cache.get(f.sha256, f.source_path)
+        if hit is None:  # an entry that cannot be read back: extract the article again
+            misses.append(ingest.read_article(f.path, corpus))
+            continue
+        pending.append(hit)
+        if len(pending) == chunk:
+            cached.append(table_parts(pending))
+            pending = []
+    if pending:
+        cached.append(table_parts(pending))
+    n_hits = sum(p.n_articles for p in cached)
+    log.info("read %d articles (%d skipped); cache: %d already extracted, %d to extract", len(found), len(errors), n_hits, len(misses))
+    return Scanned([f.article_id for f in found], cached, misses)
 
 
 def needs_extraction(corpus: Path, cache: ExtractionCache) -> bool:
     """Whether any file of the corpus lacks a cache entry (a quick look: hashes, no parsing)."""
-    import hashlib
-
     for path in ingest.discover_files(corpus):
         source_path = f"{corpus.name}/{path.relative_to(corpus).as_posix()}"
         if not cache.has(hashlib.sha256(path.read_bytes()).hexdigest(), source_path):
@@ -75,42 +138,76 @@ def needs_extraction(corpus: Path, cache: ExtractionCache) -> bool:
     return False
 
 
-def batches(items: list, size: int) -> list[list]:
+class Batch:
+    """Articles sent to one extraction task, in a box Prefect does not open.
+
+    Prefect walks every list, dict and dataclass given to a task, looking for futures (seconds
+    at thousands of articles); it leaves plain objects alone, and so does Dask, which would
+    unpack Prefect's own `quote` wrapper (a tuple) on the way to a worker.
+    """
+
+    __slots__ = ("articles",)
+
+    def __init__(self, articles: list[Article]) -> None:
+        self.articles = articles
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def take(self) -> list[Article]:
+        """The articles, leaving the box empty: texts are freed once their batch is extracted."""
+        articles, self.articles = self.articles, []
+        return articles
+
+
+def batches(items: list[Article], size: int) -> list[Batch]:
     """Consecutive slices of at most `size`: one Prefect task each, never one per article.
 
-    >>> batches(list(range(5)), 2)
+    >>> [b.articles for b in batches(list(range(5)), 2)]
     [[0, 1], [2, 3], [4]]
     """
-    return [items[i : i + size] for i in range(0, len(items), size)]
+    return [Batch(items[i : i + size]) for i in range(0, len(items), size)]
 
 
-def extract_batch(articles: list[Article], n_process: int = 1) -> list[ArticleExtraction]:
+class Extracted:
+    """One batch's output, as it travels back from a worker: its rows as TableParts, and each
+    article's cache entry (key parts and JSON text) for the client to store."""
+
+    __slots__ = ("parts", "entries")
+
+    def __init__(self, parts: TableParts, entries: list[tuple[str, str, str]]) -> None:
+        self.parts = parts
+        self.entries = entries
+
+
+def extract_batch(batch: Batch, n_process: int = 1) -> Extracted:
     """Extract a batch of articles (texts travel with them: a remote worker needs no shared disk).
 
     The model is loaded once per process, on the first batch that needs it.
     """
+    articles = batch.take()
     if not articles:
-        return []
+        return Extracted(table_parts([]), [])
     from sahel_data.extract.article import extract_articles
 
     rows = list(progress(extract_articles(articles, n_process=n_process), len(articles), "extracting", log_steps=False))
+    del articles
     log.info("extracted a batch of %d articles: %d events, %d quantities, %d mentions", len(rows),
              sum(len(e.events) for e in rows), sum(len(e.quantities) for e in rows), sum(len(e.mentions) for e in rows))
-    return rows
+    entries = [(ex.article["sha256"], ex.article["source_path"], ex.to_json()) for ex in rows]
+    return Extracted(table_parts(rows), entries)
+
+
+def store_batch(extracted: Extracted, cache: ExtractionCache) -> TableParts:
+    """Write a batch's cache entries (on the flow's client: workers need no disk); keep its rows."""
+    for sha256, source_path, text in extracted.entries:
+        cache.put_entry(sha256, source_path, text)
+    return extracted.parts
 
 
 def store_in_cache(extractions: list[ArticleExtraction], cache: ExtractionCache) -> None:
     for ex in extractions:
         cache.put(ex)
-
-
-def in_article_order(article_ids: list[str], hits: dict[str, ArticleExtraction], fresh: list[ArticleExtraction]) -> list[ArticleExtraction]:
-    """Cached and fresh extractions, in the corpus's order."""
-    by_id = {**hits, **{ex.article["article_id"]: ex for ex in fresh}}
-    missing = [i for i in article_ids if i not in by_id]
-    if missing:
-        raise RuntimeError(f"no extraction came back for {len(missing)} articles (e.g. {missing[:3]}); rerun the release")
-    return [by_id[i] for i in article_ids]
 
 
 def extract(articles: list[Article], n_process: int = 1) -> list[ArticleExtraction]:
@@ -135,8 +232,8 @@ def previous_actors(out: Path) -> pl.DataFrame | None:
     return validate_mod.read_package_tables(out)["actors"]
 
 
-def tables(extractions: list[ArticleExtraction], out: Path) -> dict[str, pl.DataFrame]:
-    return tables_mod.build_tables(extractions, previous_actors(out))
+def tables(parts: list[TableParts], article_order: list[str], out: Path) -> dict[str, pl.DataFrame]:
+    return tables_mod.build_tables_from_parts(parts, article_order, previous_actors(out))
 
 
 def validate(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
@@ -166,11 +263,9 @@ def run_without_prefect(
 ) -> publish_mod.ReleaseInfo:
     """The same stages in the same order, as plain calls (tests, benchmarks)."""
     cache = cache or ExtractionCache(None)
-    articles = read(corpus, discover(corpus), skip_invalid)
-    hits, misses = lookup_cache(articles, cache)
-    fresh = extract(misses) if misses else []
-    store_in_cache(fresh, cache)
-    frames = validate(tables(in_article_order([a.article_id for a in articles], hits, fresh), out))
+    scanned = scan(corpus, discover(corpus), cache, skip_invalid)
+    parts = [*scanned.cached, *(store_batch(extract_batch(b), cache) for b in batches(scanned.misses, 250))]
+    frames = validate(tables(parts, scanned.order, out))
     staged = stage(frames, out, version, force)
     try:
         check(staged, corpus)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import logging
 import os
@@ -58,7 +59,10 @@ def csv_bytes(table_name: str, frame: pl.DataFrame) -> bytes:
     for name in TABLES[table_name].fields:
         if FIELDS[name].type == "number":
             out = out.with_columns(pl.col(name).map_elements(format_number, return_dtype=pl.Utf8, skip_nulls=True))
-    return out.write_csv(line_terminator="\n", null_value="", date_format="%Y-%m-%d").encode("utf-8")
+    # Straight to bytes (write_csv() would return a str, a second copy of the whole table).
+    buffer = io.BytesIO()
+    out.write_csv(buffer, line_terminator="\n", null_value="", date_format="%Y-%m-%d")
+    return buffer.getvalue()
 
 
 def sha256_hex(data: bytes) -> str:
@@ -139,11 +143,19 @@ def next_version(previous: dict | None, part: str, override: str | None, out: Pa
     return override
 
 
-def descriptor(files: dict[str, bytes], sources: list[dict], info: ReleaseInfo) -> dict:
+@dataclass(frozen=True)
+class WrittenFile:
+    """What the descriptor and the up-to-date check need of a written file (not its bytes)."""
+
+    n_bytes: int
+    sha256: str
+
+
+def descriptor(files: dict[str, WrittenFile], sources: list[dict], info: ReleaseInfo) -> dict:
     """The Data Package v2 descriptor."""
     resources = []
     for name in TABLE_ORDER:
-        data = files[f"{name}.csv"]
+        written = files[f"{name}.csv"]
         table = TABLES[name]
         resources.append(
             {
@@ -156,8 +168,8 @@ def descriptor(files: dict[str, bytes], sources: list[dict], info: ReleaseInfo) 
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
-                "bytes": len(data),
-                "hash": f"sha256:{sha256_hex(data)}",
+                "bytes": written.n_bytes,
+                "hash": f"sha256:{written.sha256}",
                 "dialect": {"$schema": "https://datapackage.org/profiles/2.0/tabledialect.json", **DIALECT},
                 "schema": {"$schema": "https://datapackage.org/profiles/2.0/tableschema.json", **frictionless_schema(name)},
             }
@@ -188,10 +200,19 @@ def descriptor(files: dict[str, bytes], sources: list[dict], info: ReleaseInfo) 
     }
 
 
-def package_files(frames: dict[str, pl.DataFrame]) -> dict[str, bytes]:
-    files = {f"{name}.csv": csv_bytes(name, frames[name]) for name in TABLE_ORDER}
-    files["README.md"] = codebook.render().encode("utf-8")
+def write_package_files(frames: dict[str, pl.DataFrame], folder: Path) -> dict[str, WrittenFile]:
+    """Write the tables' CSVs and the codebook into `folder`, one at a time (a table's bytes are
+    let go once written: at thousands of articles they are the size of the whole dataset)."""
+    files = {}
+    for name in TABLE_ORDER:
+        files[f"{name}.csv"] = _write(folder / f"{name}.csv", csv_bytes(name, frames[name]))
+    files["README.md"] = _write(folder / "README.md", codebook.render().encode("utf-8"))
     return files
+
+
+def _write(path: Path, data: bytes) -> WrittenFile:
+    path.write_bytes(data)
+    return WrittenFile(len(data), sha256_hex(data))
 
 
 def article_sources(frames: dict[str, pl.DataFrame]) -> list[dict]:
@@ -244,14 +265,12 @@ def stage_release(
                 f"{out} has changes not made by a release: {', '.join(foreign)}. "
                 "Move them elsewhere (or restore the folder from git), or rerun with --force to overwrite."
             )
-    files = package_files(frames)
     previous = previous_release(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a published folder is for everyone to read
     try:
-        for name, data in files.items():
-            (staging / name).write_bytes(data)
+        files = write_package_files(frames, staging)
         sources = article_sources(frames)
         # Provisional metadata, so the diff sees every table and schema as they will be published.
         provisional = ReleaseInfo(previous["version"] if previous else FIRST_VERSION, previous["created"] if previous else "", True, "")
@@ -262,7 +281,7 @@ def stage_release(
             shutil.rmtree(staging)
             return StagedRelease(None, out, ReleaseInfo(previous["version"], previous["created"], False, "up to date"))
         changes = diff_mod.diff_packages(out if previous else None, staging)
-        codebook_changed = previous is not None and _read(out / "README.md") != files["README.md"]
+        codebook_changed = previous is not None and _sha256_of(out / "README.md") != files["README.md"].sha256
         part = changes.bump() or ("patch" if codebook_changed else None)
         if previous is not None and part is None and version is None:
             shutil.rmtree(staging)
@@ -281,9 +300,9 @@ def stage_release(
     return StagedRelease(staging, out, info)
 
 
-def _same_release(out: Path, staging: Path, files: dict[str, bytes]) -> bool:
+def _same_release(out: Path, staging: Path, files: dict[str, WrittenFile]) -> bool:
     """Same files as the published release, and the same descriptor but for version/created."""
-    if any(_read(out / name) != data for name, data in files.items()):
+    if any(_sha256_of(out / name) != written.sha256 for name, written in files.items()):
         return False
     old = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     new = json.loads((staging / "datapackage.json").read_text(encoding="utf-8"))
@@ -295,6 +314,10 @@ def _same_release(out: Path, staging: Path, files: dict[str, bytes]) -> bool:
 
 def _read(path: Path) -> bytes | None:
     return path.read_bytes() if path.exists() else None
+
+
+def _sha256_of(path: Path) -> str | None:
+    return sha256_hex(path.read_bytes()) if path.exists() else None
 
 
 def _write_descriptor(folder: Path, meta: dict) -> None:
@@ -340,7 +363,7 @@ def check_staged(staged: StagedRelease, corpus_root: Path | None) -> list[Check]
     """Validate the staged package; on failure remove it and raise (the old release is untouched)."""
     if staged.staging is None:
         return []
-    checks = validate_package(staged.staging, corpus_root)
+    checks = validate_package(staged.staging, corpus_root, pandera=False)  # pandera ran on the frames
     failed = [c for c in checks if not c.ok]
     if failed:
         discard(staged)

@@ -118,32 +118,108 @@ def registry_mapping(actors: dict[str, dict], aliases: dict[str, set[str]], regi
     return mapping
 
 
-def _frame(table_name: str, rows: list[dict]) -> pl.DataFrame:
+# Tables built per article (the actors table needs the whole corpus), and the actors each
+# article names, in the order it names them (the first description of an actor wins).
+PART_TABLES = ("articles", "mentions", "events", "quantities")
+ACTOR_INFO_SCHEMA = {
+    "article_id": pl.Utf8, "k": pl.Int64, "actor_id": pl.Utf8, "name": pl.Utf8, "actor_type": pl.Utf8,
+    "country": pl.Utf8, "source": pl.Utf8,
+}
+
+
+@dataclass
+class TableParts:
+    """Some articles' rows as polars frames: spec columns, dates still ISO text, not sorted.
+
+    A batch of extractions becomes one of these as soon as it is extracted (or read from the
+    cache), so the corpus is held as compact columns rather than millions of dicts.
+    """
+
+    frames: dict[str, pl.DataFrame]
+
+    @property
+    def n_articles(self) -> int:
+        return self.frames["articles"].height
+
+
+def _schema(table_name: str) -> dict[str, pl.DataType]:
+    # Dates travel as ISO strings (JSON-safe, for the cache) and become dates in the tables.
+    return {n: pl.Utf8 if FIELDS[n].type == "date" else POLARS_TYPES[FIELDS[n].type] for n in TABLES[table_name].fields}
+
+
+def _rows_frame(table_name: str, rows: list[dict]) -> pl.DataFrame:
+    fields = TABLES[table_name].fields
+    return pl.DataFrame([{k: r.get(k) for k in fields} for r in rows], schema=_schema(table_name), orient="row")
+
+
+def table_parts(extractions: Iterable[ArticleExtraction]) -> TableParts:
+    """Per-article records -> TableParts (one frame per table, and the actors each article names)."""
+    rows: dict[str, list[dict]] = {name: [] for name in PART_TABLES}
+    infos: list[dict] = []
+    for ex in extractions:
+        rows["articles"].append(ex.article)
+        rows["mentions"].extend(ex.mentions)
+        rows["events"].extend(ex.events)
+        rows["quantities"].extend(ex.quantities)
+        article_id = ex.article.get("article_id")
+        for k, (actor_id, info) in enumerate(ex.actors.items()):
+            infos.append({"article_id": article_id, "k": k, "actor_id": actor_id, **{f: info.get(f) for f in ("name", "actor_type", "country", "source")}})
+    frames = {name: _rows_frame(name, rows[name]) for name in PART_TABLES}
+    frames["actor_infos"] = pl.DataFrame(infos, schema=ACTOR_INFO_SCHEMA, orient="row")
+    return TableParts(frames)
+
+
+def _sorted_table(table_name: str, frame: pl.LazyFrame | pl.DataFrame) -> pl.DataFrame:
     table = TABLES[table_name]
-    # Dates travel as ISO strings (JSON-safe, for the cache) and become dates here.
     dates = [name for name in table.fields if FIELDS[name].type == "date"]
-    schema = {name: pl.Utf8 if name in dates else POLARS_TYPES[FIELDS[name].type] for name in table.fields}
-    frame = pl.DataFrame([{k: r.get(k) for k in table.fields} for r in rows], schema=schema, orient="row")
-    frame = frame.with_columns([pl.col(name).str.to_date("%Y-%m-%d") for name in dates])
+    frame = frame.lazy().select(table.fields).with_columns([pl.col(name).str.to_date("%Y-%m-%d") for name in dates])
     # Readable and deterministic: by article, then position in the file, then id.
     order = [c for c in ("article_id", "char_start") if c in table.fields and c != table.primary_key]
-    return frame.sort([*order, table.primary_key])
+    return frame.sort([*order, table.primary_key]).collect()
+
+
+def _concat(parts: list[TableParts], name: str, schema: dict) -> pl.DataFrame:
+    """One table from every part, each part's frame let go as it is taken (the parts are used up)."""
+    frames = [p.frames.pop(name) for p in parts]
+    return pl.concat(frames, how="vertical", rechunk=False) if frames else pl.DataFrame(schema=schema)
 
 
 def build_tables(extractions: Iterable[ArticleExtraction], registry: pl.DataFrame | None = None) -> dict[str, pl.DataFrame]:
     """All articles' records -> the five tables, actor ids merged and reused, rows sorted by id."""
-    extractions = list(extractions)
+    return build_tables_from_parts([table_parts(extractions)], registry=registry)
+
+
+def build_tables_from_parts(
+    parts: list[TableParts], article_order: list[str] | None = None, registry: pl.DataFrame | None = None
+) -> dict[str, pl.DataFrame]:
+    """Every article's TableParts -> the five tables, actor ids merged and reused, rows sorted by id.
+
+    The parts are used up (their frames are let go as the tables are assembled: at thousands
+    of articles, two copies of every row would not fit the memory budget). `article_order` is the corpus's order of articles (parts may come in any order, e.g. cache
+    hits first): when an actor is described differently by two articles, the first one in the
+    corpus wins, unless a later one comes from the gazetteer. Without it, the parts' order counts.
+    """
+    cat = {name: _concat(parts, name, _schema(name)) for name in PART_TABLES}
+    infos = _concat(parts, "actor_infos", ACTOR_INFO_SCHEMA)
+    if article_order is not None:
+        found = cat["articles"]["article_id"]
+        if found.len() != len(article_order) or set(found.to_list()) != set(article_order):
+            missing = sorted(set(article_order) - set(found.to_list()))
+            raise RuntimeError(f"no extraction came back for {len(missing)} articles (e.g. {missing[:3]}); rerun the release")
+        position = {article_id: i for i, article_id in enumerate(article_order)}
+        infos = infos.with_columns(pl.col("article_id").replace_strict(position, return_dtype=pl.Int64).alias("_pos")).sort(
+            ["_pos", "k"], maintain_order=True
+        )
+
     actors: dict[str, dict] = {}
-    for ex in extractions:
-        for actor_id, info in ex.actors.items():
-            # Gazetteer facts win over NER guesses when both name the same id.
-            if actor_id not in actors or info.get("source") == "gazetteer":
-                actors[actor_id] = dict(info)
+    for actor_id, name, actor_type, country, source in infos.select("actor_id", "name", "actor_type", "country", "source").iter_rows():
+        # Gazetteer facts win over NER guesses when both name the same id.
+        if actor_id not in actors or source == "gazetteer":
+            actors[actor_id] = {"name": name, "actor_type": actor_type, "country": country, "source": source}
     mapping = merge_people(actors)
     aliases: dict[str, set[str]] = defaultdict(set)
-    for ex in extractions:
-        for m in ex.mentions:
-            aliases[mapping.get(m["actor_id"], m["actor_id"])].add(m["surface"])
+    for actor_id, surface in cat["mentions"].select("actor_id", "surface").unique().iter_rows():
+        aliases[mapping.get(actor_id, actor_id)].add(surface)
     merged = {mapping.get(i, i): info for i, info in actors.items() if mapping.get(i, i) == i}
     reuse = registry_mapping(merged, aliases, registry)
     final = {i: reuse.get(mapping.get(i, i), mapping.get(i, i)) for i in actors}
@@ -153,38 +229,35 @@ def build_tables(extractions: Iterable[ArticleExtraction], registry: pl.DataFram
                 # A published actor keeps its published name, type and country.
                 merged[row["actor_id"]] = {k: row[k] for k in ("name", "actor_type", "country")}
 
-    rows: dict[str, list[dict]] = {name: [] for name in TABLE_ORDER}
-    for ex in extractions:
-        rows["articles"].append(ex.article)
-        for m in ex.mentions:
-            rows["mentions"].append({**m, "actor_id": final[m["actor_id"]]})
-        for e in ex.events:
-            rows["events"].append(
-                {**e, "actor1_id": final.get(e["actor1_id"], e["actor1_id"]), "actor2_id": final.get(e["actor2_id"], e["actor2_id"])}
-            )
-        for q in ex.quantities:
-            rows["quantities"].append({**q, "actor_id": final.get(q["actor_id"], q["actor_id"])})
+    # Every mention's actor is described by its article (a KeyError here is a bug upstream).
+    mentions = cat.pop("mentions").with_columns(pl.col("actor_id").replace_strict(final, return_dtype=pl.Utf8))
+    events = cat.pop("events").lazy().with_columns(pl.col("actor1_id").replace(final), pl.col("actor2_id").replace(final))
+    quantities = cat.pop("quantities").lazy().with_columns(pl.col("actor_id").replace(final))
 
-    n_mentions: dict[str, int] = defaultdict(int)
-    articles_of: dict[str, set[str]] = defaultdict(set)
-    surfaces: dict[str, set[str]] = defaultdict(set)
-    for m in rows["mentions"]:
-        n_mentions[m["actor_id"]] += 1
-        articles_of[m["actor_id"]].add(m["article_id"])
-        surfaces[m["actor_id"]].add(m["surface"])
-    for actor_id in sorted(n_mentions):
+    counts = mentions.group_by("actor_id").agg(
+        pl.len().alias("n_mentions"), pl.col("article_id").n_unique().alias("n_articles"), pl.col("surface").unique().alias("surfaces")
+    )
+    actor_rows = []
+    for actor_id, n_mentions, n_articles, surfaces in counts.sort("actor_id").iter_rows():
         info = merged.get(actor_id) or actors[actor_id]
-        rows["actors"].append(
+        actor_rows.append(
             {
                 "actor_id": actor_id,
                 "name": info["name"],
                 "actor_type": info["actor_type"],
                 "country": info.get("country") or None,
-                "aliases": " | ".join(sorted(surfaces[actor_id])),
-                "n_mentions": n_mentions[actor_id],
-                "n_articles": len(articles_of[actor_id]),
+                "aliases": " | ".join(sorted(surfaces)),
+                "n_mentions": n_mentions,
+                "n_articles": n_articles,
             }
         )
-    frames = {name: _frame(name, rows[name]) for name in TABLE_ORDER}
+    frames = {
+        "articles": _sorted_table("articles", cat.pop("articles")),
+        "actors": _sorted_table("actors", _rows_frame("actors", actor_rows)),
+        "mentions": _sorted_table("mentions", mentions),
+        "events": _sorted_table("events", events),
+        "quantities": _sorted_table("quantities", quantities),
+    }
+    frames = {name: frames[name] for name in TABLE_ORDER}
     log.info("built tables: %s", ", ".join(f"{n}={f.height}" for n, f in frames.items()))
     return frames

@@ -146,3 +146,35 @@ def test_flow_cache_warm_run_same_bytes(tmp_path):
     run_release(SEEDS, warm, cache_dir=cache)
     for name in ["articles.csv", "actors.csv", "mentions.csv", "events.csv", "quantities.csv"]:
         assert (cold / name).read_bytes() == (warm / name).read_bytes(), name
+
+
+def test_flow_prefect_walks_no_article_or_row_inputs_same_visits_any_corpus_size(tmp_path, monkeypatch):
+    """Prefect visits every element of a task's list/dict/dataclass inputs (seconds per stage at
+    thousands of articles): the flow quotes them, so Prefect never walks into articles or rows."""
+    import prefect.utilities.collections as collections
+
+    from sahel_data.flows import run_release
+
+    visits = 0
+    original = collections.visit_collection
+
+    def counting(*args, **kwargs):
+        nonlocal visits
+        visits += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(collections, "visit_collection", counting)  # nested visits go through it
+    seeds = sorted(SEEDS.glob("*.txt"))
+    counts = []
+    for name, copies in (("one", [seeds[:1]]), ("many", [seeds, seeds])):
+        corpus = tmp_path / name
+        for k, files in enumerate(copies):
+            (corpus / str(k)).mkdir(parents=True)
+            for f in files:
+                shutil.copy(f, corpus / str(k) / f.name)
+        visits = 0
+        run_release(corpus, tmp_path / f"out-{name}", cache_dir=None)
+        counts.append(visits)
+    # What remains is Prefect listing the top level of three returned lists (files, articles,
+    # extractions) to link results to states: one visit per item, never their fields.
+    assert counts[1] - counts[0] <= 3 * 9, f"Prefect visited {counts[1]} values for 10 articles, {counts[0]} for one"

@@ -40,8 +40,9 @@ def test_cache_one_article_edited_only_it_extracted(tmp_path, corpus, nlp):
     pipeline.store_in_cache(pipeline.extract(articles), cache)
     first = sorted(corpus.iterdir())[0]
     first.write_bytes(first.read_bytes() + "\nUne phrase de plus.\n".encode())
-    hits, misses = pipeline.lookup_cache(pipeline.read(corpus, pipeline.discover(corpus)), cache)
-    assert [m.source_path for m in misses] == [f"seeds/{first.name}"] and len(hits) == 4
+    scanned = pipeline.scan(corpus, pipeline.discover(corpus), cache)
+    assert [m.source_path for m in scanned.misses] == [f"seeds/{first.name}"]
+    assert sum(p.n_articles for p in scanned.cached) == 4
 
 
 def test_cache_new_extractor_fingerprint_everything_extracted(tmp_path, corpus, monkeypatch, nlp):
@@ -49,8 +50,35 @@ def test_cache_new_extractor_fingerprint_everything_extracted(tmp_path, corpus, 
     articles = pipeline.read(corpus, pipeline.discover(corpus))
     pipeline.store_in_cache(pipeline.extract(articles), cache)
     monkeypatch.setattr(cache_mod, "extractor_fingerprint", lambda: "a-lexicon-changed")
-    hits, misses = pipeline.lookup_cache(articles, cache)
-    assert not hits and len(misses) == 5
+    scanned = pipeline.scan(corpus, pipeline.discover(corpus), cache)
+    assert not scanned.cached and len(scanned.misses) == 5
+
+
+def test_scan_all_cached_decodes_no_file_same_order_as_read(tmp_path, corpus, monkeypatch, nlp):
+    cache = ExtractionCache(tmp_path / "cache")
+    articles = pipeline.read(corpus, pipeline.discover(corpus))
+    pipeline.store_in_cache(pipeline.extract(articles), cache)
+    from sahel_data import ingest
+
+    def no_parse(*args, **kwargs):
+        raise AssertionError("a cached article was decoded and cleaned again")
+
+    monkeypatch.setattr(ingest, "parse_article", no_parse)
+    scanned = pipeline.scan(corpus, pipeline.discover(corpus), cache, chunk=2)
+    assert not scanned.misses and [p.n_articles for p in scanned.cached] == [2, 2, 1]
+    assert scanned.order == [a.article_id for a in articles]
+
+
+def test_extract_batch_rows_and_cache_entries_texts_dropped(tmp_path, corpus, nlp):
+    articles = pipeline.read(corpus, pipeline.discover(corpus))[:2]
+    (batch,) = pipeline.batches(articles, 250)
+    extracted = pipeline.extract_batch(batch)
+    assert len(batch) == 0, "a batch keeps no texts once extracted"
+    cache = ExtractionCache(tmp_path / "cache")
+    parts = pipeline.store_batch(extracted, cache)
+    assert parts.frames["articles"]["article_id"].to_list() == [a.article_id for a in articles]
+    scanned = pipeline.scan(corpus, pipeline.discover(corpus), cache)
+    assert sum(p.n_articles for p in scanned.cached) == 2 and len(scanned.misses) == 3
 
 
 def test_cache_key_depends_on_path_and_content():
@@ -72,5 +100,6 @@ def test_cache_corrupt_entry_extracted_again(tmp_path, corpus, nlp):
     pipeline.store_in_cache(pipeline.extract(articles), cache)
     (entry,) = (tmp_path / "cache").rglob("*.json")
     entry.write_text("{not json")
-    hits, misses = pipeline.lookup_cache(articles, cache)
-    assert not hits and len(misses) == 1
+    scanned = pipeline.scan(corpus, pipeline.discover(corpus), cache)
+    assert not scanned.cached and len(scanned.misses) == 5
+    assert scanned.order == [a.article_id for a in pipeline.read(corpus, pipeline.discover(corpus))]

@@ -467,3 +467,25 @@ def test_resolve_relative_mention_is_never_finer_than_reference(text, ref):
         if not m.has_year and m._parsed.kind != "vague":
             assert result is not None
         assert resolve(m, None) is None or m.has_year
+
+
+def _patterns_skipped_wrongly(text: str) -> list[str]:
+    """Grammar patterns that match `text` although a core they are said to need is absent."""
+    from sahel_data.extract.dates import _FOLD, _grammar
+
+    norm = text.translate(_FOLD)
+    return [
+        pattern.pattern[:60]
+        for pattern, _, needs in _grammar().patterns
+        if pattern.search(norm) and not all(any(core.search(norm) for core in cores) for cores in needs)
+    ]
+
+
+@pytest.mark.parametrize("row", _rows(), ids=lambda r: f"{r['kind']}:{r['form']}")
+def test_find_dates_lexicon_example_no_pattern_skipped_for_a_missing_core(row):
+    assert _patterns_skipped_wrongly(row["example"]) == []
+
+
+@given(st.one_of(sentences, st.text(max_size=80)))
+def test_find_dates_any_text_no_pattern_skipped_for_a_missing_core(text):
+    assert _patterns_skipped_wrongly(text) == []

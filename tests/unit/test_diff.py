@@ -421,3 +421,32 @@ def test_read_package_values_stay_strings(old):
     _meta, tables = read_package(old)
     assert tables["events"][0] == EVENT_ROWS[0]  # "3" stays "3", "" stays ""
     assert tables["events"][1]["n_dead"] == ""
+
+
+def test_read_package_frames_in_small_chunks_same_cells_as_rows(old, monkeypatch):
+    monkeypatch.setattr(diff_module, "CHUNK_ROWS", 2)  # three events: two chunks
+    _meta, frames = diff_module.read_package_frames(old)
+    assert frames["events"].to_dicts() == EVENT_ROWS
+    assert frames["events"].dtypes == [diff_module.pl.Utf8] * 5
+
+
+def test_diff_composite_key_duplicate_named_with_record_number(tmp_path, old):
+    def two_column_key(meta):
+        events_schema(meta)["primaryKey"] = ["date_precision", "trigger"]
+
+    rows = [*EVENT_ROWS, {**EVENT_ROWS[1], "event_id": "c-e-9"}]
+    with pytest.raises(PackageReadError, match=r"'year\|retrait' twice \(second at record 5\)"):
+        diff_packages(old, changed_package(tmp_path, two_column_key, events=rows))
+
+
+def test_check_decodes_bad_byte_position_counts_from_file_start():
+    data = "Tchad, Niger".encode() + b"\xe9" + b"rest"
+    with pytest.raises(UnicodeDecodeError) as err:
+        diff_module._check_decodes(data, "utf-8", step=4)  # the bad byte is in the fourth step
+    assert err.value.start == 12
+
+
+def test_read_package_latin1_table_raises_cannot_decode(old):
+    (old / "events.csv").write_bytes("event_id,date,date_precision,n_dead,trigger\na-e-1,,,,déjà\n".encode("latin-1"))
+    with pytest.raises(PackageReadError, match=r"events\.csv: cannot decode as utf-8-sig .*position 54"):
+        read_package(old)

@@ -131,3 +131,33 @@ def test_descriptor_sources_hash_every_article(tmp_path, corpus):
     meta = json.loads((out / "datapackage.json").read_text())
     assert meta["sources"] == [{"title": "corpus/a.txt", "path": "corpus/a.txt", "hash": "sha256:" + "0" * 64}]
     assert meta["resources"][0]["hash"].startswith("sha256:")
+
+
+def test_write_package_files_sizes_and_hashes_match_the_written_bytes(tmp_path):
+    import hashlib
+
+    from sahel_data.publish import write_package_files
+
+    frames = small_frames()
+    written = write_package_files(frames, tmp_path)
+    assert sorted(written) == sorted([f"{name}.csv" for name in frames] + ["README.md"])
+    for name, info in written.items():
+        data = (tmp_path / name).read_bytes()
+        assert (info.n_bytes, info.sha256) == (len(data), hashlib.sha256(data).hexdigest())
+    assert (tmp_path / "quantities.csv").read_bytes() == csv_bytes("quantities", frames["quantities"])
+
+
+def test_check_staged_runs_frictionless_and_provenance_on_the_files_not_pandera_again(tmp_path, corpus):
+    staged = publish.stage_release(small_frames(), tmp_path / "pkg")
+    checks = publish.check_staged(staged, corpus)
+    assert [c.name for c in checks] == ["frictionless", "provenance"] and all(c.ok for c in checks)
+    publish.discard(staged)
+
+
+def test_check_staged_file_broken_after_writing_fails_frictionless(tmp_path, corpus):
+    staged = publish.stage_release(small_frames(), tmp_path / "pkg")
+    events = staged.staging / "events.csv"
+    events.write_text(events.read_text().replace(",SANCTION,", ",WITHDRAW,"))
+    with pytest.raises(PublishError, match="frictionless"):
+        publish.check_staged(staged, corpus)
+    assert not staged.staging.exists()

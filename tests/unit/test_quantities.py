@@ -818,3 +818,48 @@ def test_find_quantities_any_text_surface_matches_offsets(text):
         assert q.unit in UNITS and q.qualifier in QUALIFIERS
         assert q.value_max is None or q.value_max >= q.value or q.unit == "ratio"
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+# --------------------------------------------------------------------------------------------
+# Indexed lexicon look-ups agree with trying every row
+# --------------------------------------------------------------------------------------------
+def _lexicon_examples(file: str) -> list[str]:
+    raw = importlib.resources.files("sahel_data.lexicons").joinpath(file).read_text("utf-8")
+    return [row["example"] for row in csv.DictReader(raw.splitlines())]
+
+
+INDEX_SENTENCES = _lexicon_examples("non_quantity.csv") + _lexicon_examples("quantity_qualifiers.csv") + [
+    "Le 12 janvier à 21 h 30, plus de 300 soldats, dont 20 au Mali, sur 870 prévus.",
+    "Entre 1 et 1,5 million de personnes, soit jusqu'à 2 000 par jour depuis 2023.",
+]
+
+
+def _brute_force_checks(text: str) -> list[tuple[int, bool, bool, object, object]]:
+    from sahel_data.extract.quantities import _non_quantity_templates, _qualifiers, _Reader
+
+    reader = _Reader(text)
+    out = []
+    for i in range(len(reader.toks)):
+        every = any(reader.template_matches(t, i) for t in _non_quantity_templates())
+        hits = [(len(p), v) for p, v in _qualifiers().items() if i - len(p) + 1 >= 0 and reader.norms(i - len(p) + 1, len(p)) == p]
+        n, value = max(hits, default=(0, ""))
+        out.append((i, reader.rejected_by_template(i), every, reader.match_backward(i, 0), (i - n + 1, value) if n else None))
+    return out
+
+
+@pytest.mark.parametrize("sentence", INDEX_SENTENCES)
+def test_reader_lexicon_example_indexed_lookups_equal_every_row(sentence):
+    for i, indexed, every, backward, expected_backward in _brute_force_checks(sentence):
+        assert indexed == every, f"token {i} of {sentence!r}: template index says {indexed}, all templates say {every}"
+        assert backward == expected_backward, f"token {i} of {sentence!r}"
+
+
+INDEX_TOKENS = ["12", "21", "h", "30", "janvier", "heures", "près", "de", "d'", "plus", "moins", "jusqu'à",
+                "au", "moins", "environ", "soldats", "les", "deux", "pays", "COP", "2024", "%", ",", "sur", "dont"]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(INDEX_TOKENS), max_size=12).map(" ".join))
+def test_reader_any_tokens_indexed_lookups_equal_every_row(text):
+    for i, indexed, every, backward, expected_backward in _brute_force_checks(text):
+        assert indexed == every and backward == expected_backward, f"token {i} of {text!r}"

@@ -51,3 +51,38 @@ def test_merge_people_ner_variant_joins_gazetteer_person():
     gazetteer = {"name": "Mahamat Idriss Déby", "actor_type": "person", "country": "TCD", "source": "gazetteer"}
     mapping = merge_people({"mahamat-idriss-deby": gazetteer, "mahamat-deby": person("Mahamat Déby"), "idriss-deby-itno": {**gazetteer, "name": "Idriss Déby Itno"}})
     assert mapping == {"mahamat-deby": "mahamat-idriss-deby"}
+
+
+def test_build_tables_from_parts_any_part_order_same_tables_as_corpus_order():
+    from polars.testing import assert_frame_equal
+
+    from sahel_data.tables import build_tables_from_parts, table_parts
+
+    a = extraction("a", "Ken Ekman", "ken-ekman", "Ken Ekman")
+    b = extraction("b", "Kenneth Ekman", "kenneth-ekman", "Kenneth Ekman")
+    c = extraction("c", "Ali Tassa", "ali-tassa", "Ali Tassa")
+    expected = build_tables([a, b, c])
+    got = build_tables_from_parts([table_parts([c]), table_parts([a, b])], ["a", "b", "c"])
+    for name in expected:
+        assert_frame_equal(got[name], expected[name])
+
+
+def test_build_tables_from_parts_first_article_in_corpus_describes_actor():
+    from sahel_data.tables import build_tables_from_parts, table_parts
+
+    mali = extraction("a", "Tassa", "tassa", "Tassa")
+    mali.actors["tassa"] = {**person("Tassa"), "country": "MLI"}
+    niger = extraction("b", "Tassa", "tassa", "Tassa")
+    niger.actors["tassa"] = {**person("Tassa"), "country": "NER"}
+    def parts():  # used up by each build
+        return [table_parts([niger]), table_parts([mali])]
+
+    assert build_tables_from_parts(parts(), ["a", "b"])["actors"]["country"].to_list() == ["MLI"]
+    assert build_tables_from_parts(parts(), ["b", "a"])["actors"]["country"].to_list() == ["NER"]
+
+
+def test_build_tables_from_parts_article_missing_raises():
+    from sahel_data.tables import build_tables_from_parts, table_parts
+
+    with pytest.raises(RuntimeError, match="no extraction came back for 1 articles"):
+        build_tables_from_parts([table_parts([extraction("a", "Ali Tassa", "ali-tassa", "Ali Tassa")])], ["a", "b"])

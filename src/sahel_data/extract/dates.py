@@ -356,13 +356,20 @@ def _alt(*kinds: str, keep: Callable[[str], bool] = lambda form: True) -> str:
     return "(?:" + "|".join(_form_re(f) for f in sorted(forms, key=lambda f: (-len(f), f))) + ")"
 
 
+def _starts_words(*kinds: str, keep: Callable[[str], bool] = lambda form: True) -> bool:
+    """Whether every form of these kinds begins with a letter or digit (so a match starts a word)."""
+    return all(f[0].isalnum() for w in _lexicon() if w.kind in kinds and keep(f := _key(w.form)))
+
+
 def _is_suffix(form: str) -> bool:
     return form.startswith("-") and len(form) > 1
 
 
 @dataclass(frozen=True)
 class _Grammar:
-    patterns: tuple[tuple[re.Pattern[str], Callable[..., Iterator[_Cand]]], ...]
+    # (pattern, what its match means, what it cannot match without: every requirement is a
+    # tuple of sub-expressions of the pattern, one of which must be found in the text)
+    patterns: tuple[tuple[re.Pattern[str], Callable[..., Iterator[_Cand]], tuple[tuple[re.Pattern[str], ...], ...]], ...]
     link: re.Pattern[str]
     year_follow: re.Pattern[str]
 
@@ -399,35 +406,53 @@ def _grammar() -> _Grammar:
         # Every date expression starts a word: failing fast inside words triples the speed.
         return c(r"(?<!\w)(?=\w)" + pattern)
 
+    # What each pattern cannot match without: a sub-expression of it, searched alone on the
+    # same text (same flags, same lookarounds), so a miss proves the pattern has no match there.
+    # These cores are words (or a year), so they too are only tried where a word starts.
+    wordy = _starts_words("month", "weekday", "relative_day", "period", "period_plural", "ago", "within",
+                          "direction_plural") and _starts_words("direction", "anaphoric", keep=lambda f: not _is_suffix(f))
+
+    def core(pattern: str) -> re.Pattern[str]:
+        return c((r"(?<!\w)(?=\w)" if wordy else "") + f"(?:{pattern})")
+
+    month_core, year_core, unit_core = core(month), c(r"(?<!\w)(?=\w)" + _YEAR), core(unit)
+    dir_core, dir_plural_core = core(dir_word), core(dir_plural)
+    # Each requirement is a tuple of cores, any of which will do.
+    needs_month = ((month_core,),)
+
     patterns = (
         (scan(lead + article + rf"(?:(?P<wd>{weekday}),?{_SP}(?:le{_SP})?)?(?P<d>{_DAY}){_SP}"
-              rf"(?P<m>{month})(?:{_SP}(?P<y>{_YEAR}))?" + date_dir), _build_day_month),
+              rf"(?P<m>{month})(?:{_SP}(?P<y>{_YEAR}))?" + date_dir), _build_day_month, needs_month),
         (scan(lead + r"(?:(?<!\w)le" + _SP + r")?(?:(?<![\w./-])(?P<d>\d{1,2})(?P<sep>[/.-])"
               r"(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})|(?<![\w./-])(?P<iy>\d{4})-(?P<im>\d\d)-"
-              r"(?P<id>\d\d))(?![\w/-]|\.\d)"), _build_numeric),
+              r"(?P<id>\d\d))(?![\w/-]|\.\d)"), _build_numeric, ((c(r"\d[/.-]\d"),),)),
         (scan(lead + rf"{vague}?(?P<m>{month})(?:{_SP}(?P<y>{_YEAR}))?" + date_dir),
-         _build_month),
-        (scan(lead + rf"{vague}?(?:(?P<ylead>{year_lead}){_AFTER})?(?P<y>{_YEAR})"), _build_year),
+         _build_month, needs_month),
+        (scan(lead + rf"{vague}?(?:(?P<ylead>{year_lead}){_AFTER})?(?P<y>{_YEAR})"), _build_year,
+         ((year_core,),)),
         (scan(lead + article + rf"(?P<wd>{weekday})(?P<suffix>{suffix})?" + date_dir),
-         _build_weekday),
-        (scan(lead + rf"(?P<rel>{rel})"), _build_relative_day),
+         _build_weekday, ((core(weekday),),)),
+        (scan(lead + rf"(?P<rel>{rel})"), _build_relative_day, ((core(rel),),)),
         (scan(lead + rf"{vague}?(?:(?<!\w)(?P<det>cette|cet|ce|l'|la|le)(?:(?<=')|{_SP}))?"
               rf"(?P<unit>{unit})(?P<suffix>{suffix})?(?:{_SP}(?P<dir>{dir_word}|{anaphoric}))?"),
-         _build_period),
+         _build_period, ((unit_core,),)),
         (scan(rf"(?P<ago>{ago}){_SP}(?:(?P<n>{number})|(?P<vq>{vague_qty})){_SP}"
-              rf"(?P<unit>{unit})"), _build_ago),
+              rf"(?P<unit>{unit})"), _build_ago, ((core(ago),), (unit_core,))),
         (scan(rf"(?P<within>{within}){_AFTER}(?:(?P<det>les|des|ces){_SP})?(?P<n>{number}){_SP}"
               rf"(?:(?P<pdir>{dir_plural}){_SP})?(?P<unit>{unit})"
-              rf"(?:{_SP}(?P<post>{dir_plural}|{anaphoric}))?"), _build_within),
+              rf"(?:{_SP}(?P<post>{dir_plural}|{anaphoric}))?"), _build_within, ((core(within),), (unit_core,))),
         (scan(rf"(?:(?P<pre>{prep}|{within}|{ago}){_AFTER})?"
               rf"(?:(?<!\w)(?P<det>les|des|ces|la|cette|le|de{_SP}la){_SP})?"
-              rf"(?P<pdir>{dir_word}|{dir_plural}){_SP}(?P<unit>{unit})"), _build_vague_before),
+              rf"(?P<pdir>{dir_word}|{dir_plural}){_SP}(?P<unit>{unit})"), _build_vague_before,
+         ((unit_core,), (dir_core, dir_plural_core))),
         (scan(rf"(?:(?P<pre>{prep}|{within}|{ago}){_AFTER})?(?<!\w)(?P<det>les|des|ces){_SP}"
-              rf"(?P<unit>{unit}){_SP}(?P<post>{dir_plural}|{anaphoric})"), _build_vague_after),
-        (scan(rf"(?P<adv>{adverb})"), _build_adverb),
+              rf"(?P<unit>{unit}){_SP}(?P<post>{dir_plural}|{anaphoric})"), _build_vague_after,
+         ((unit_core,), (dir_plural_core, core(anaphoric)))),
+        (scan(rf"(?P<adv>{adverb})"), _build_adverb, ()),
         (scan(rf"(?:(?P<rs>{range_start}){_SP})?(?P<a>(?P<am>{month})(?:{_SP}(?P<ay>{_YEAR}))?"
               rf"|(?P<ay2>{_YEAR})){_OSP}(?P<link>{range_link}){_OSP}"
-              rf"(?P<b>(?P<bm>{month})(?:{_SP}(?P<by>{_YEAR}))?|(?P<by2>{_YEAR}))"), _build_range),
+              rf"(?P<b>(?P<bm>{month})(?:{_SP}(?P<by>{_YEAR}))?|(?P<by2>{_YEAR}))"), _build_range,
+         ((month_core, year_core), (c(range_link),))),
     )
     return _Grammar(
         patterns=patterns,
@@ -733,7 +758,10 @@ def find_dates(text: str) -> list[DateMention]:
     grammar = _grammar()
     found: list[_Cand] = []
     waiting: list[_Cand] = []
-    for pattern, build in grammar.patterns:
+    present: dict[re.Pattern[str], bool] = {}  # each core searched once per text
+    for pattern, build, needs in grammar.patterns:
+        if not all(any(_found(core, norm, present) for core in cores) for cores in needs):
+            continue  # a core of the pattern is absent: the full pattern cannot match (and is slow to run)
         for match in pattern.finditer(norm):
             for cand in build(match, norm):
                 (waiting if cand.needs_context else found).append(cand)
@@ -753,6 +781,12 @@ def find_dates(text: str) -> list[DateMention]:
             chosen.sort(key=lambda c: c.start)
     return [DateMention(c.start, c.end, text[c.start:c.end], c.is_relative, c.is_deadline,
                         c.is_future, c.has_year, c.parsed) for c in chosen]
+
+
+def _found(core: re.Pattern[str], norm: str, present: dict[re.Pattern[str], bool]) -> bool:
+    if core not in present:
+        present[core] = core.search(norm) is not None
+    return present[core]
 
 
 def _has_link(gap: str) -> bool:

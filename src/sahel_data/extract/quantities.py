@@ -268,8 +268,10 @@ def _tokenize(text: str) -> list[_Tok]:
 
 
 def _is_number_word(tok: _Tok) -> bool:
+    if tok.kind != "word":
+        return False
     parts = tok.norm.split("-")  # "quatre-vingt-dix", "vingt-et-un"
-    return tok.kind == "word" and all(
+    return all(
         p in _NUMBER_WORDS or (p == "et" and 0 < k < len(parts) - 1) for k, p in enumerate(parts)
     )
 
@@ -402,6 +404,48 @@ def _non_quantity_templates() -> tuple[_Template, ...]:
     return tuple(templates)
 
 
+@dataclass(frozen=True)
+class _TemplateIndex:
+    """Templates by the token they need right before / after the number (the item next to the
+    slot must end / start on it), so a number meets only the few templates that can fit it."""
+
+    before: dict[str, frozenset[_Template]]
+    before_number: frozenset[_Template]
+    no_before: frozenset[_Template]  # nothing before the slot
+    after: dict[str, frozenset[_Template]]
+    after_number: frozenset[_Template]
+    no_after: frozenset[_Template]
+
+
+@functools.cache
+def _template_index() -> _TemplateIndex:
+    sides = {}
+    for side, step in (("before", -1), ("after", 1)):
+        by_word: dict[str, set[_Template]] = {}
+        number, none = set(), set()
+        for t in _non_quantity_templates():
+            k = t.slot + step
+            if not 0 <= k < len(t.items):
+                none.add(t)
+                continue
+            for alt in t.items[k]:
+                if alt == _ANY_NUMBER:
+                    number.add(t)
+                else:
+                    by_word.setdefault(alt[-1] if step < 0 else alt[0], set()).add(t)
+        sides[side] = ({w: frozenset(ts) for w, ts in by_word.items()}, frozenset(number), frozenset(none))
+    return _TemplateIndex(*sides["before"], *sides["after"])
+
+
+@functools.cache
+def _qualifiers_by_last_word() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Qualifier phrases by their last token, for reading backwards from a number."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, value in _qualifiers().items():
+        index.setdefault(phrase[-1], []).append((phrase, value))
+    return {word: tuple(entries) for word, entries in index.items()}
+
+
 @functools.cache
 def _demonyms() -> frozenset[str]:
     """Demonyms from the actor lexicon when it exists (``alias_kind`` = demonym)."""
@@ -486,7 +530,7 @@ class _Reader:
         """Longest qualifier ending at token i, not before ``floor``: (first index, value)."""
         hits = [
             (len(p), v)
-            for p, v in _qualifiers().items()
+            for p, v in _qualifiers_by_last_word().get(self.norm(i), ())
             if i - len(p) + 1 >= floor and self.norms(i - len(p) + 1, len(p)) == p
         ]
         n, value = max(hits, default=(0, ""))
@@ -585,7 +629,14 @@ class _Reader:
 
     def rejected_by_template(self, i: int) -> bool:
         """True when ``non_quantity.csv`` says the number at token i is not a quantity."""
-        return any(self.template_matches(t, i) for t in _non_quantity_templates())
+        index = _template_index()
+        fit_after = index.after.get(self.norm(i + 1), frozenset()) | index.no_after
+        if self.is_num(i + 1):
+            fit_after |= index.after_number
+        candidates = index.before.get(self.norm(i - 1), frozenset()) | index.no_before
+        if self.is_num(i - 1):
+            candidates |= index.before_number
+        return any(self.template_matches(t, i) for t in candidates & fit_after)
 
     def template_matches(self, t: _Template, i: int) -> bool:
         """True when template ``t`` fits around the number at token i."""
