@@ -137,12 +137,33 @@ def _in_fixed_locution(token: Token) -> bool:
     return before == "à" and after in {"de", "du", "d'", "des"}
 
 
-def _window_lemmas(sent: Span, token: Token, pos: str) -> set[str]:
+class _SentenceWords:
+    """A sentence's lemmas and lower-cased forms, read once (spaCy makes a Token object on
+    every access), and the trigger windows built from them."""
+
+    def __init__(self, sent: Span) -> None:
+        self.sent = sent
+        self.lemmas = [lemma(t) for t in sent]
+        self.lowers = [t.lower_ for t in sent]
+        self._windows: dict[tuple[int, bool], set[str]] = {}
+
+    def at(self, i: int) -> tuple[str, str]:
+        k = i - self.sent.start
+        return self.lemmas[k], self.lowers[k]
+
+    def window(self, token: Token, pos: str) -> set[str]:
+        key = (token.i, pos == "NOUN")
+        if key not in self._windows:
+            self._windows[key] = _window_lemmas(self.sent, token, pos, self)
+        return self._windows[key]
+
+
+def _window_lemmas(sent: Span, token: Token, pos: str, words_of: _SentenceWords) -> set[str]:
     """Words around a trigger that its row's requires/excludes test. A noun's complements
     follow it ("la fin de l'accord"), so only a verb looks back ("se retirer")."""
-    lo = max(sent.start, token.i - (WINDOW_BEFORE if pos != "NOUN" else 0))
-    hi = min(sent.end, token.i + WINDOW_AFTER + 1)
-    words = {lemma(t) for t in sent.doc[lo:hi]} | {t.lower_ for t in sent.doc[lo:hi]}
+    lo = max(sent.start, token.i - (WINDOW_BEFORE if pos != "NOUN" else 0)) - sent.start
+    hi = min(sent.end, token.i + WINDOW_AFTER + 1) - sent.start
+    words = set(words_of.lemmas[lo:hi]) | set(words_of.lowers[lo:hi])
     words |= {lemma(c) for c in token.children} | {lemma(token.head)}
     antecedent = relative_object(token)
     if antecedent is not None:
@@ -176,10 +197,6 @@ def _rules_by_first_lemma() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple
     return {k: tuple(v) for k, v in by_lemma.items()}, {k: tuple(v) for k, v in by_stem.items()}
 
 
-def _candidate_rules(token: Token) -> tuple[TriggerRule, ...]:
-    return _rules_for(lemma(token), token.lower_)
-
-
 @cache
 def _rules_for(token_lemma: str, lower: str) -> tuple[TriggerRule, ...]:
     """Rows whose first lemma is the token's lemma or form, or whose verb stem starts the form."""
@@ -200,10 +217,12 @@ def find_triggers(sent: Span, by_token: dict[int, Mention] | None = None) -> lis
     """
     used: set[int] = set()
     matches: list[TriggerMatch] = []
+    words = _SentenceWords(sent)
+    kinds_after: dict[int, set[str]] = {}
     for token in sent:
         if token.i in used:
             continue
-        for rule in _candidate_rules(token):
+        for rule in _rules_for(*words.at(token.i)):
             if not _first_lemma_matches(token, rule.lemmas[0], rule.pos):
                 continue
             if _in_fixed_locution(token):
@@ -216,7 +235,7 @@ def find_triggers(sent: Span, by_token: dict[int, Mention] | None = None) -> lis
             for nxt in rule.lemmas[1:]:
                 found = None
                 for j in range(pos + 1, min(sent.end, pos + 4)):
-                    if lemma(sent.doc[j]) == nxt or sent.doc[j].lower_ == nxt:
+                    if nxt in words.at(j):
                         found = sent.doc[j]
                         break
                 if found is None:
@@ -226,9 +245,11 @@ def find_triggers(sent: Span, by_token: dict[int, Mention] | None = None) -> lis
                 pos = found.i
             if not ok:
                 continue
-            window = _window_lemmas(sent, token, rule.pos)
+            window = words.window(token, rule.pos)
             if by_token:
-                window |= _actor_kinds_after(sent, token, by_token)
+                if token.i not in kinds_after:
+                    kinds_after[token.i] = _actor_kinds_after(sent, token, by_token)
+                window = window | kinds_after[token.i]
             if rule.requires and not (rule.requires & window):
                 continue
             if rule.excludes & window:
@@ -660,11 +681,14 @@ def participants(
 
 def location_of(match: TriggerMatch, sent: Span, by_token: dict[int, Mention]) -> str | None:
     """A place named in the trigger's clause: a location entity after a locative preposition."""
+    places = [ent for ent in sent.ents if ent.label_ in {"LOC", "GPE"}]
+    if not places:
+        return None
     verb = clause_verb(match.head)
-    scope = {t.i for t in verb.subtree} if verb is not None else {t.i for t in sent}
+    scope = {t.i for t in verb.subtree}
     best = None
-    for ent in sent.ents:
-        if ent.label_ not in {"LOC", "GPE"} or ent.start not in scope:
+    for ent in places:
+        if ent.start not in scope:
             continue
         if any(i in by_token for i in range(ent.start, ent.end)):
             continue
