@@ -60,6 +60,7 @@ def gold_mentions(raw: str, surfaces: list[dict], boilerplate: list[tuple[int, i
 def score(corpus: Path, gold_dir: Path, show_misses: bool, show_summary: bool = False) -> dict:
     from sahel_data import pipeline
     from sahel_data.ingest import read_article
+    from sahel_data.tables import build_tables
 
     gold_files = sorted(gold_dir.glob("*.json"))
     if not gold_files:
@@ -68,7 +69,7 @@ def score(corpus: Path, gold_dir: Path, show_misses: bool, show_summary: bool = 
     files = [corpus / json.loads(g.read_text(encoding="utf-8"))["file"] for g in gold_files]
     articles = [read_article(f, corpus) for f in files]
     extractions = pipeline.extract(articles)
-    frames = pipeline.tables(extractions, Path("/nonexistent"))
+    frames = build_tables(extractions)
     elapsed = time.perf_counter() - t0
 
     counts = defaultdict(Counter)
