@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -172,10 +172,10 @@ def find_mentions(doc: Doc, nlp: Language, focus_states: tuple[Actor, ...] = ())
     found, taken = _gazetteer_mentions(doc, nlp)
 
     # Noun phrases: "troupes américaines", "ministère nigérien de la Défense", "la junte du Niger".
-    for i in range(len(doc)):
+    for i, lower in enumerate(doc_words(doc)[1]):
         if taken[i]:
             continue
-        for head, tail, role, generic in g.nouns_by_word.get(doc[i].lower_, ()):
+        for head, tail, role, generic in g.nouns_by_word.get(lower, ()):
             m = _match_noun_phrase(doc, i, head, tail, role, generic, g, found, taken, focus_states)
             if m:
                 for k in range(m.start, m.end):
@@ -348,6 +348,23 @@ def focus_states(docs: list[Doc], nlp: Language) -> tuple[Actor, ...]:
     return tuple(g.actors[a] for a in sorted(counts, key=lambda a: (-counts[a], first[a])))
 
 
+def doc_words(doc: Doc) -> tuple[list[str], list[str]]:
+    """(lowercased lemmas, lowercased forms) of a doc's tokens, read once from its arrays and
+    kept on the doc: spaCy builds a Token object on every access, which the rules would
+    otherwise pay for token by token."""
+    words = doc.user_data.get("sahel_data.words")
+    if words is None:
+        strings = doc.vocab.strings
+        lemmas = [strings[h].lower() for h in doc.to_array("LEMMA").tolist()]
+        lowers = [strings[h] for h in doc.to_array("LOWER").tolist()]
+        words = doc.user_data["sahel_data.words"] = (lemmas, lowers)
+    return words
+
+
+# Words recur across a corpus: slug each distinct one once.
+_word_slug = lru_cache(maxsize=1 << 16)(slug)
+
+
 def resolve_people(docs: list[Doc], mentions_by_doc: list[list[Mention]]) -> list[list[Mention]]:
     """Within an article, a lone surname ("M. Tassa", "Tassa a ajouté") is the person named in
     full elsewhere in it: titled single names are merged, untitled ones are found again."""
@@ -369,7 +386,7 @@ def resolve_people(docs: list[Doc], mentions_by_doc: list[list[Mention]]) -> lis
         for token in doc if full else ():
             if taken[token.i] or not token.text[:1].isupper() or len(token.text) <= 2:
                 continue
-            key = slug(token.text)
+            key = _word_slug(token.text)
             if key in full:
                 resolved.append(Mention(token.i, token.i + 1, full[key], "person"))
         out.append(sorted(resolved, key=lambda m: m.start))

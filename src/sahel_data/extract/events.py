@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from sahel_data.extract.actors import Actor, Mention, gazetteer
+from sahel_data.extract.actors import Actor, Mention, doc_words, gazetteer
 from sahel_data.lexicon_io import read_lexicon
 
 log = logging.getLogger(__name__)
@@ -143,8 +143,9 @@ class _SentenceWords:
 
     def __init__(self, sent: Span) -> None:
         self.sent = sent
-        self.lemmas = [lemma(t) for t in sent]
-        self.lowers = [t.lower_ for t in sent]
+        lemmas, lowers = doc_words(sent.doc)
+        self.lemmas = lemmas[sent.start : sent.end]
+        self.lowers = lowers[sent.start : sent.end]
         self._windows: dict[tuple[int, bool], set[str]] = {}
 
     def at(self, i: int) -> tuple[str, str]:
