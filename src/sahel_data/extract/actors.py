@@ -383,12 +383,13 @@ def resolve_people(docs: list[Doc], mentions_by_doc: list[list[Mention]]) -> lis
             resolved.append(m)
             for k in range(m.start, m.end):
                 taken[k] = True
-        for token in doc if full else ():
-            if taken[token.i] or not token.text[:1].isupper() or len(token.text) <= 2:
+        texts = [doc.vocab.strings[h] for h in doc.to_array("ORTH").tolist()] if full else []
+        for i, text in enumerate(texts):
+            if taken[i] or not text[:1].isupper() or len(text) <= 2:
                 continue
-            key = _word_slug(token.text)
+            key = _word_slug(text)
             if key in full:
-                resolved.append(Mention(token.i, token.i + 1, full[key], "person"))
+                resolved.append(Mention(i, i + 1, full[key], "person"))
         out.append(sorted(resolved, key=lambda m: m.start))
     return out
 
