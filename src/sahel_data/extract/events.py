@@ -498,6 +498,7 @@ def _object_before(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
         if c.dep_ in {"iobj", "obl:arg", "obj", "obl"} and c.i in by_token and c.i < verb.i:
             return by_token[c.i]
     return None
+    return None
 
 
 def _is_subjectless_form(verb: Token) -> bool:
@@ -555,7 +556,7 @@ def _verbal_participants(token: Token, by_token: dict[int, Mention]) -> tuple[Me
 
 
 def _nominal_participants(
-    match: TriggerMatch, by_token: dict[int, Mention], other_acts: set[int] = frozenset()
+    match: TriggerMatch, by_token: dict[int, Mention], other_acts: frozenset[int] = frozenset()
 ) -> tuple[Mention | None, Mention | None]:
     token = match.head
     actor1 = actor2 = None
@@ -671,7 +672,7 @@ def participants(
     if match.rule.pos == "VERB" or token.pos_ in {"VERB", "AUX"}:
         actor1, actor2 = _verbal_participants(token, by_token)
     else:
-        other_acts = {m.head.i for m in others if m.rule.event_type in ABOUT_OTHERS_TYPES and m.rule.event_type != match.rule.event_type}
+        other_acts = frozenset(m.head.i for m in others if m.rule.event_type in ABOUT_OTHERS_TYPES and m.rule.event_type != match.rule.event_type)
         actor1, actor2 = _nominal_participants(match, by_token, other_acts)
     if actor2 is None:
         actor2 = _counterpart(token, by_token, actor1)
