@@ -39,17 +39,25 @@ def read(corpus: Path, files: list[Path], skip_invalid: bool = False) -> list[Ar
             articles.append(ingest.read_article(path, corpus))
         except ingest.ArticleError as e:
             errors.append(e)
-    errors += ingest.duplicate_id_errors(articles)
+    articles = _without_invalid(articles, errors, corpus, skip_invalid)
+    log.info("read %d articles (%d skipped)", len(articles), len(errors))
+    return articles
+
+
+def _without_invalid(items: list, errors: list[ingest.ArticleError], corpus: Path, skip_invalid: bool) -> list:
+    """The items whose files are readable and whose ids are unique. With errors, stop (naming
+    every file) unless `skip_invalid`, which logs them and drops those files; `errors` gains the
+    duplicate-id errors. Items have `source_path` and `article_id`."""
+    errors += ingest.duplicate_id_errors(items)
     if errors and not skip_invalid:
         raise ingest.CorpusError(errors)
     for e in errors:
         log.warning("skipped %s", e)
     bad = {e.path for e in errors}
-    articles = [a for a in articles if a.source_path not in bad]
-    if not articles:
+    kept = [x for x in items if x.source_path not in bad]
+    if not kept:
         raise ingest.CorpusError([ingest.ArticleError(str(corpus), "no readable article", "add article files to the corpus folder")])
-    log.info("read %d articles (%d skipped)", len(articles), len(errors))
-    return articles
+    return kept
 
 
 @dataclass
@@ -97,15 +105,7 @@ def scan(corpus: Path, files: list[Path], cache: ExtractionCache, skip_invalid: 
             errors.append(e)
             continue
         found.append(_Found(path, article.article_id, label, sha256, article))
-    errors += ingest.duplicate_id_errors(found)
-    if errors and not skip_invalid:
-        raise ingest.CorpusError(errors)
-    for e in errors:
-        log.warning("skipped %s", e)
-    bad = {e.path for e in errors}
-    found = [f for f in found if f.source_path not in bad]
-    if not found:
-        raise ingest.CorpusError([ingest.ArticleError(str(corpus), "no readable article", "add article files to the corpus folder")])
+    found = _without_invalid(found, errors, corpus, skip_invalid)
 
     cached: list[TableParts] = []
     pending: list[ArticleExtraction] = []
