@@ -516,7 +516,10 @@ class _Reader:
         return 0 <= i < len(self.toks) and self.toks[i].kind == "num"
 
     def norms(self, first: int, n: int) -> tuple[str, ...]:
-        return tuple(self.norm(k) for k in range(first, first + n)) if first >= 0 else ()
+        if first < 0:
+            return ()
+        words = tuple(t.norm for t in self.toks[first : first + n])
+        return words + ("",) * (n - len(words))  # past the end: "" as norm() gives, never a phrase word
 
     def match_forward(self, i: int, table: dict[tuple[str, ...], str]) -> tuple[int, str] | None:
         """Longest phrase of ``table`` starting at token i: (last index, value)."""
