@@ -27,8 +27,10 @@ def mentions_of(text: str, nlp) -> list[tuple[str, str]]:
         ("La CEDEAO a levé ses sanctions.", ("CEDEAO", "ecowas")),
         ("Le JNIM a revendiqué l'attaque.", ("JNIM", "jnim")),
         ("Le Tchad a rompu avec Paris.", ("Paris", "france")),
+        ("Le Burkina Faso a exigé le départ des forces spéciales françaises.", ("forces spéciales françaises", "france")),
     ],
-    ids=["demonym-phrase", "capital-as-state", "seat-as-ministry", "named-army", "ministry-with-demonym", "acronym", "armed-group", "capital-object"],
+    ids=["demonym-phrase", "capital-as-state", "seat-as-ministry", "named-army", "ministry-with-demonym", "acronym", "armed-group",
+         "capital-object", "adjective-before-demonym"],
 )
 def test_mention_sentence_resolves_actor(text, expected, nlp):
     assert expected in mentions_of(text, nlp)
@@ -78,3 +80,8 @@ def test_mention_defence_and_security_forces_are_the_army(nlp):
 def test_mention_named_organisation_outside_gazetteer_from_ner(nlp):
     found = mentions_of("La société Sahel Minerals Corporation a suspendu ses activités au Niger.", nlp)
     assert ("Sahel Minerals Corporation", "sahel-minerals-corporation") in found
+
+
+def test_mention_a_constitution_or_charter_is_not_an_organisation(nlp):
+    found = mentions_of("Les putschistes ont suspendu la Constitution et adopté une Charte.", nlp)
+    assert all(surface not in {"Constitution", "Charte"} for surface, _ in found), found

@@ -33,7 +33,11 @@ PLACE_NOUNS = {
     "camp", "hôpital", "université", "marché", "stade", "palais", "siège", "aérodrome", "frontière", "axe",
 }
 # Capitalised words NER calls organisations that name no particular one in news prose.
-ORG_STOPWORDS = {"etat", "état", "gouvernement", "armée", "congrès", "parlement", "assemblée", "ministère", "conseil", "président"}
+ORG_STOPWORDS = {
+    "etat", "état", "gouvernement", "armée", "congrès", "parlement", "assemblée", "ministère", "conseil", "président",
+    # texts and regimes, not bodies: "la suspension de la Constitution", "la Charte de la transition"
+    "constitution", "charte", "transition", "république",
+}
 
 
 @dataclass(frozen=True)
@@ -268,10 +272,14 @@ def _match_noun_phrase(
         if end is None:
             return None
         j = end
-    # "militaire(s)" between head and demonym: "instructeurs militaires russes"
-    if state is None and j < len(doc) and doc[j].lower_ in {"militaire", "militaires"} and j + 1 < len(doc) and doc[j + 1].lower_ in g.demonyms:
-        state = g.state_of(g.demonyms[doc[j + 1].lower_])
-        j += 2
+    # adjectives between head and demonym: "instructeurs militaires russes", "forces spéciales françaises"
+    if state is None:
+        k = j
+        while k < min(len(doc), j + 2) and (doc[k].lower_ in {"militaire", "militaires"} or doc[k].pos_ == "ADJ") and doc[k].lower_ not in g.demonyms:
+            k += 1
+        if k > j and k < len(doc) and doc[k].lower_ in g.demonyms and not taken[k]:
+            state = g.state_of(g.demonyms[doc[k].lower_])
+            j = k + 1
     # demonym after the tail: "ministère de la Défense nigérien"
     if state is None and j < len(doc) and doc[j].lower_ in g.demonyms and not taken[j]:
         state = g.state_of(g.demonyms[doc[j].lower_])

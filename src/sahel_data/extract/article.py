@@ -147,7 +147,7 @@ def _climb(head: Token) -> list[Token]:
     in the pluperfect (what "avait" been done came before the date it was told)."""
     out = [head]
     t = head
-    while len(out) <= MAX_CLIMB and t.head is not t:
+    while len(out) <= MAX_CLIMB and t.head.i != t.i:
         if t.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubj:pass"} for c in t.children):
             break
         if t.dep_ == "ccomp" and _is_pluperfect(t):
@@ -155,6 +155,16 @@ def _climb(head: Token) -> list[Token]:
         t = t.head
         out.append(t)
     return out
+
+
+def _below_reaction(path: list[Token]) -> list[Token]:
+    """The climb from a noun stops under a verb that reacts to it: "le JNIM a revendiqué
+    dimanche l'attaque" dates the claim, not the attack."""
+    cues = modality_cues()
+    for level, t in enumerate(path[1:], start=1):
+        if cues.get(t.lemma_.lower()) == "reaction":
+            return path[:level]
+    return path
 
 
 def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: list[TriggerMatch]) -> SentenceDates | None:
@@ -166,12 +176,18 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
     """
     head = match.head
     others = {t.head.i for t in triggers if t is not match}
+    up_from_trigger = _climb(head)
+    if match.rule.pos == "NOUN":
+        up_from_trigger = _below_reaction(up_from_trigger)
     best = None
     for d in dates:
         root = d.span.root
         up_from_date = [root, *root.ancestors]
+        if root.dep_ == "nmod" and root.head.dep_ == "obj" and not any(t.pos_ == "ADP" for t in d.span):
+            # "a revendiqué l'attaque dimanche": a bare date after an object is the verb's, though
+            # the parser hangs it on the noun (the noun's own date takes "de": "l'attaque de dimanche")
+            up_from_date = [root, *root.head.ancestors]
         index = {t.i: k for k, t in enumerate(up_from_date)}
-        up_from_trigger = _climb(head)
         for level, ancestor in enumerate(up_from_trigger):
             if ancestor.i in index:
                 below = up_from_date[: index[ancestor.i]]
@@ -191,7 +207,8 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
 def _events_in_sentence(
     sent: Span, block: Block, dates: list[SentenceDates], by_token: dict[int, Mention], reference: PartialDate | None
 ) -> list[EventCandidate]:
-    found = find_triggers(sent, by_token)
+    # "fin novembre", "d'ici la fin de la mission": a word inside a date expression names a time
+    found = [t for t in find_triggers(sent, by_token) if not any(d.span.start <= t.head.i < d.span.end for d in dates)]
     triggers = [t for t in found if not is_negated(t) and is_reported_act(t, found) and not is_travel(t, by_token)]
     out = []
     for match in triggers:
@@ -253,6 +270,16 @@ def _bare_mention(e: EventCandidate) -> bool:
     return e.date is None and (e.match.rule.pos == "NOUN" or (e.actor1 is None and e.actor2 is None))
 
 
+def _elaborates(x: Token, y: Token) -> bool:
+    """One verb is a participle or gerund clause saying what the other's act amounts to: "a
+    rétrocédé la base, mettant un terme à sa présence"."""
+    for verb, other in ((x, y), (y, x)):
+        forms = verb.morph.get("VerbForm")
+        if verb.head.i == other.i and verb.dep_ == "advcl" and ("Part" in forms or "Ger" in forms):
+            return True
+    return False
+
+
 def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
     """Told twice: same type, modality and actors, dates that fit (one contains the other, or
     one is missing), and some evidence of identity: a headline repeating the body, two dates,
@@ -264,7 +291,10 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
     bare = a.event_type not in RECURRING_TYPES and (_bare_mention(a) or _bare_mention(b))
     x, y = _actor_id(a.actor2), _actor_id(b.actor2)
     if a.sent.start == b.sent.start and a.block is b.block:
-        if a.match.rule.pos == "VERB" and b.match.rule.pos == "VERB" and a.match.rule.lemmas != b.match.rule.lemmas:
+        if (
+            a.match.rule.pos == "VERB" and b.match.rule.pos == "VERB" and a.match.rule.lemmas != b.match.rule.lemmas
+            and not (a.event_type not in RECURRING_TYPES and _elaborates(a.match.head, b.match.head))
+        ):
             return False  # "a fermé son espace aérien et a rappelé son ambassadeur": two verbs, two acts
         if _compatible_dates(a.date, b.date) and not (x and y and x != y):
             return True  # "ont quitté le Niger le 7 juin, avec le départ d'un avion": one act

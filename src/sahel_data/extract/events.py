@@ -35,6 +35,8 @@ BOUNDARY_CASES = {"avant", "jusqu'", "jusqu'à", "jusqu'au"}
 # Acts about another's act: condemning, welcoming, refusing, protesting or demanding it.
 ABOUT_OTHERS_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "REQUEST"}
 TIME_CASES = {"après", "avant", "depuis", "lors", "pendant", "dès", "durant"}
+# "enquêter sur le massacre", "s'exprimer concernant le retrait": the subject talks about the act.
+TOPIC_CASES = {"sur", "concernant"}
 # "selon l'accord", "conformément à l'accord": a text cited as the source of a rule, not an act
 SOURCE_CASES = {"selon", "conformément", "suivant"}
 CONTENT_TAKERS = {"REQUEST", "THREATEN", "CONSULT"}
@@ -104,8 +106,23 @@ def _pos_ok(token: Token, pos: str) -> bool:
     if pos == "ANY":
         return True
     if pos == "VERB":
-        return _is_verbal(token)
+        return _is_verbal(token) or _is_mistagged_participle(token)
     return token.pos_ in {"NOUN", "PROPN"}
+
+
+PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
+
+
+def _is_mistagged_participle(token: Token) -> bool:
+    """A past participle the tagger calls a noun or adjective because the verb is rare ("a
+    officiellement rétrocédé la base"): an -é form right after a tense auxiliary, adverbs
+    aside."""
+    if token.pos_ not in {"NOUN", "ADJ"} or not token.lower_.endswith(PARTICIPLE_ENDINGS):
+        return False
+    k = token.i - 1
+    while k >= 0 and token.doc[k].pos_ == "ADV":
+        k -= 1
+    return k >= 0 and token.doc[k].pos_ == "AUX" and token.doc[k].lemma_ in {"avoir", "être"}
 
 
 def _first_lemma_matches(token: Token, target: str, pos: str) -> bool:
@@ -280,7 +297,7 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
             if other and t.dep_ in {"xcomp", "obj", "obl:arg", "nmod", "obl"} and other.rule.event_type not in AGREE_CONTENT:
                 return False
     if match.rule.pos == "VERB":
-        if (token.dep_ == "amod" and "Fin" not in token.morph.get("VerbForm")) or not _is_verbal(token):
+        if (token.dep_ == "amod" and "Fin" not in token.morph.get("VerbForm")) or not (_is_verbal(token) or _is_mistagged_participle(token)):
             return False  # a participle used as an adjective; a finite verb tagged amod is a mis-parse ("la junte menace de")
         for c in token.children:
             if c.dep_ == "nsubj:pass" and any(d.dep_ == "det" and d.lower_ in DEMONSTRATIVES for d in c.children):
@@ -310,7 +327,7 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
     t = token
     for _ in range(2):
         about = t.dep_ == "obl" and any(c.dep_ == "case" and c.lower_ in {"sur", "concernant", "à", "au", "aux"} for c in t.children)
-        if (t.dep_ not in {"obj", "nmod", "obl:arg", "xcomp"} and not about) or t.head is t:
+        if (t.dep_ not in {"obj", "nmod", "obl:arg", "xcomp"} and not about) or t.head.i == t.i:
             break
         t = t.head
         if t.i in by_head and _takes_content(by_head[t.i], match):
@@ -389,7 +406,7 @@ def modality_of(match: TriggerMatch, deadline: bool, date_in_future: bool) -> st
     chain = [token]
     t = token
     for _ in range(4):
-        if t.head is t:
+        if t.head.i == t.i:
             break
         if t.dep_ in {"xcomp", "obj", "nsubj", "nsubj:pass", "ccomp", "acl", "advcl", "obl", "obl:arg", "nmod"}:
             t = t.head
@@ -467,7 +484,7 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
     """Who does what the verb says: its subject, a relative's antecedent, a passive's agent,
     or, for the second verb of "X a demandé ... et s'est rapproché", the first verb's subject."""
     for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubj:pass":
+        if c.dep_ in SUBJECT_DEPS and (c.dep_ != "nsubj:pass" or not is_passive(verb)):
             if c.lower_ in {"qui", "lequel", "laquelle"} and verb.dep_.startswith("acl"):
                 return _mention_in(verb.head, by_token)
             m = _mention_in(c, by_token)
@@ -478,9 +495,9 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
             m = _mention_in(c, by_token)
             if m:
                 return m
-    if verb.dep_ == "conj" and verb.head is not verb and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return _subject_of(verb.head, by_token)
-    if _is_subjectless_form(verb) and verb.dep_ in {"advcl", "xcomp"} and verb.head is not verb:
+    if _is_subjectless_form(verb) and verb.dep_ in {"advcl", "xcomp"} and verb.head.i != verb.i:
         # "Alger a répliqué en fermant...": the gerund's doer is its clause's subject; an
         # infinitive complement is done by the governor's object if it has one ("accuse X
         # d'avoir exécuté", "ordonne aux troupes de partir"), else by its subject.
@@ -490,6 +507,12 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
                 return controller
         return _subject_of(verb.head, by_token)
     return None
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether a verb with a passive subject is really passive: the parser sometimes labels
+    the subject of an active perfect ("le colonel a accepté") nsubj:pass; a passive has "être"."""
+    return any(c.dep_ == "aux:pass" or (c.dep_.startswith("aux") and c.lemma_ == "être") for c in verb.children)
 
 
 def _object_before(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
@@ -528,9 +551,9 @@ def _counterpart(token: Token, by_token: dict[int, Mention], exclude: Mention | 
 def _verbal_participants(token: Token, by_token: dict[int, Mention]) -> tuple[Mention | None, Mention | None]:
     actor1 = _subject_of(token, by_token)
     actor2 = None
-    passive = any(c.dep_ in {"nsubj:pass", "aux:pass"} for c in token.children)
+    passive = is_passive(token)
     for c in token.children:
-        if c.dep_ == "nsubj:pass":
+        if c.dep_ == "nsubj:pass" and passive:
             actor2 = _mention_in(c, by_token)
     # Controlled infinitive or participle: "ordonné aux troupes de se retirer", "quittant la CEDEAO".
     if actor1 is None and token.dep_ in {"xcomp", "advcl", "acl", "ccomp", "obl", "obl:arg", "obj"}:
@@ -585,8 +608,9 @@ def _nominal_participants(
             de_mentions.append(m)
         elif c.dep_ == "det" and c.i in by_token:
             de_mentions.append(by_token[c.i])
-    if len(de_mentions) == 1 and match.rule.event_type in {"SANCTION", "RETREAT"} and de_mentions[0].actor.actor_type in {"organization", "coalition"}:
-        # "leur retrait de la CEDEAO": the organisation left is the counterpart.
+    if len(de_mentions) == 1 and match.rule.event_type == "SANCTION" and de_mentions[0].actor.actor_type in {"organization", "coalition"}:
+        # "leur retrait de la CEDEAO": the organisation left is the counterpart (leaving one is a
+        # SANCTION; in a RETREAT, "le départ de la Minusma", the organisation is who leaves).
         actor2 = actor2 or de_mentions.pop()
     if de_mentions and match.rule.de_role != "none":  # none: "la fin de l'accord" names what ends
         if match.rule.de_role == "actor2":
@@ -601,7 +625,7 @@ def _nominal_participants(
         # reacts to or demands the act ("X a condamné l'attaque": X did not attack) or the noun only
         # places it in time ("X a retiré ses soldats après des coups d'État").
         verb = clause_verb(token)
-        if verb is token or verb.i in other_acts or _case(token) in TIME_CASES:
+        if verb is token or verb.i in other_acts or _case(token) in TIME_CASES | TOPIC_CASES:
             pass
         elif token.dep_ in {"obj", "obl", "obl:arg", "xcomp", "nmod", "obl:mod"}:
             actor1 = _subject_of(verb, by_token)
@@ -612,7 +636,7 @@ def _nominal_participants(
 
 
 # Triggers that end or close something: who ends it may be its owner (a withdrawal) or its host.
-ENDING_LEMMAS = {("mettre", "fin"), ("fin",), ("fermer",), ("fermeture",)}
+ENDING_LEMMAS = {("mettre", "fin"), ("mettre", "terme"), ("fin",), ("fermer",), ("fermeture",)}
 
 
 TRAVEL_LEMMAS = {("quitter",), ("partir",), ("départ",)}
@@ -654,7 +678,7 @@ def foreign_presence_ended(match: TriggerMatch, by_token: dict[int, Mention]) ->
         return None
     g = gazetteer()
     for t in token.subtree:
-        if t is token or t.i > token.i + WINDOW_AFTER:
+        if t.i == token.i or t.i > token.i + WINDOW_AFTER:
             continue
         if t.dep_ == "amod" and t.lower_ in g.demonyms:
             state = g.state_of(g.demonyms[t.lower_])
