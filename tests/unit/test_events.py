@@ -384,3 +384,28 @@ def test_event_organisation_in_de_complement_of_a_departure_is_who_leaves(nlp):
     text = " date 2024-01 Le départ de la Minusma des camps du Nord a été achevé en décembre."
     (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "RETREAT"]
     assert event["actor1_id"] == "minusma"
+
+
+def test_event_participle_after_a_comma_belongs_to_the_clause_not_the_noun_before_it(nlp):
+    # The model hangs "mettant" on "base"; the clause's subject leaves, and its own army is not the other side.
+    text = (
+        " date 2024-08-31 Les derniers militaires allemands stationnés au Niger ont quitté vendredi la base aérienne de Niamey, "
+        "mettant fin à la présence de la Bundeswehr dans le pays."
+    )
+    rows = [e for e in events_of(text, nlp) if e["event_type"] == "RETREAT"]
+    assert [(r["date"], r["actor1_id"]) for r in rows] == [("2024-08-30", "germany")]
+    assert rows[0]["actor2_id"] != "armed-forces-of-germany"
+
+
+def test_event_visit_and_its_purpose_are_one_meeting_with_the_host_capitals_state(nlp):
+    text = " date 2024-06 Le ministère allemand de la Défense s'est rendu à Niamey en mai pour rencontrer les autorités."
+    rows = [e for e in events_of(text, nlp) if e["event_type"] == "CONSULT"]
+    assert [(r["date"], r["actor1_id"], r["actor2_id"]) for r in rows] == [("2024-05", "ministry-of-defense-of-germany", "niger")]
+
+
+def test_event_a_state_and_its_ministry_telling_one_withdrawal_give_one_row(nlp):
+    text = (
+        " date 2024-09 Les soldats allemands ont quitté le Niger le 30 août.\n\n"
+        "Le ministère allemand de la Défense a confirmé le départ des soldats."
+    )
+    assert [e["date"] for e in events_of(text, nlp) if e["event_type"] == "RETREAT"] == ["2024-08-30"]

@@ -863,3 +863,8 @@ INDEX_TOKENS = ["12", "21", "h", "30", "janvier", "heures", "près", "de", "d'",
 def test_reader_any_tokens_indexed_lookups_equal_every_row(text):
     for i, indexed, every, backward, expected_backward in _brute_force_checks(text):
         assert indexed == every and backward == expected_backward, f"token {i} of {text!r}"
+
+
+def test_adverb_after_a_number_is_not_what_it_counts():
+    found = find_quantities("Quelque 80 militaires resteront, contre près de 1 000 auparavant.")
+    assert [q.counted for q in found] == ["militaires"], found

@@ -37,6 +37,8 @@ ORG_STOPWORDS = {
     "etat", "état", "gouvernement", "armée", "congrès", "parlement", "assemblée", "ministère", "conseil", "président",
     # texts and regimes, not bodies: "la suspension de la Constitution", "la Charte de la transition"
     "constitution", "charte", "transition", "république",
+    # the tail of a title ("le ministre français des Armées"), not a body of its own
+    "armées", "défense", "affaires",
 }
 
 
@@ -112,6 +114,15 @@ class Gazetteer:
         return Actor(
             id_pattern.format(state=state.actor_id), name_pattern.format(name=state.name), actor_type, state.country, "role"
         )
+
+    def state_of_place(self, place: str) -> Actor | None:
+        """The state whose capital (a metonym alias) is `place`: "Niamey" -> Niger."""
+        if not hasattr(self, "_capitals"):
+            self._capitals = {
+                alias.lower(): actor_id for alias, actor_id, kind in self.aliases if kind == "metonym" and self.state_of(actor_id)
+            }
+        actor_id = self._capitals.get(place.translate(_NORMALISE).strip().lower())
+        return self.state_of(actor_id) if actor_id else None
 
     def has_role_row(self, state: Actor, role: str) -> bool:
         return (state.country or "", role) in self.by_role

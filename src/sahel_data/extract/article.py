@@ -22,6 +22,7 @@ from sahel_data.extract.events import (
     TriggerMatch,
     clause_verb,
     foreign_presence_ended,
+    is_detached_participle,
     is_travel,
     is_future_tense,
     is_perfect,
@@ -31,6 +32,7 @@ from sahel_data.extract.events import (
     modality_cues,
     location_of,
     modality_of,
+    own_side,
     participants,
 )
 from sahel_data.extract.quantities import find_quantities
@@ -236,11 +238,18 @@ def _events_in_sentence(
             # expulsion of forces is SANCTION).
             host, owner = ended
             event_type, actor1, actor2 = "SANCTION", host, Mention(-1, -1, owner, "context")
-        out.append(EventCandidate(match, sent, block, event_type, modality, date, actor1, actor2, location_of(match, sent, by_token)))
+        location = location_of(match, sent, by_token)
+        if event_type in PLACE_COUNTERPART_TYPES and actor2 is None and location is not None:
+            host = actors_mod.gazetteer().state_of_place(location)
+            if host is not None and (actor1 is None or actor1.actor.country != host.country):
+                actor2 = Mention(-1, -1, host, "place")  # "s'est rendu à Niamey": the visit is to Niger
+        out.append(EventCandidate(match, sent, block, event_type, modality, date, actor1, actor2, location))
     return out
 
 
 GENERIC_PLURAL_TYPES = {"ASSAULT"}
+# Meetings and visits held in another state's capital are with that state.
+PLACE_COUNTERPART_TYPES = {"CONSULT"}
 
 
 def _is_generic_plural(match: TriggerMatch) -> bool:
@@ -277,7 +286,26 @@ def _elaborates(x: Token, y: Token) -> bool:
         forms = verb.morph.get("VerbForm")
         if verb.head.i == other.i and verb.dep_ == "advcl" and ("Part" in forms or "Ger" in forms):
             return True
+        if is_detached_participle(verb) and clause_verb(verb.head).i == other.i:
+            return True
     return False
+
+
+def _is_purpose(x: Token, y: Token) -> bool:
+    """One verb is the other's purpose: "s'est rendu à Niamey pour rencontrer son homologue"
+    tells one visit."""
+    for verb, other in ((x, y), (y, x)):
+        if verb.head.i == other.i and verb.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "mark" and c.lower_ == "pour" for c in verb.children):
+            return True
+    return False
+
+
+def _same_side(x: Actor, y: Actor) -> bool:
+    """The same actor, or a state and one of its bodies ("l'Allemagne" and "le ministère
+    allemand de la Défense" telling the same withdrawal)."""
+    if x.actor_id == y.actor_id:
+        return True
+    return x.country is not None and x.country == y.country and "country" in {x.actor_type, y.actor_type}
 
 
 def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
@@ -294,12 +322,13 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
         if (
             a.match.rule.pos == "VERB" and b.match.rule.pos == "VERB" and a.match.rule.lemmas != b.match.rule.lemmas
             and not (a.event_type not in RECURRING_TYPES and _elaborates(a.match.head, b.match.head))
+            and not _is_purpose(a.match.head, b.match.head)
         ):
             return False  # "a fermé son espace aérien et a rappelé son ambassadeur": two verbs, two acts
         if _compatible_dates(a.date, b.date) and not (x and y and x != y):
             return True  # "ont quitté le Niger le 7 juin, avec le départ d'un avion": one act
-    for x, y in ((_actor_id(a.actor1), _actor_id(b.actor1)), (_actor_id(a.actor2), _actor_id(b.actor2))):
-        if x and y and x != y:
+    for m, n in ((a.actor1, b.actor1), (a.actor2, b.actor2)):
+        if m and n and not _same_side(m.actor, n.actor):
             return False
     if not _compatible_dates(a.date, b.date):
         return False
@@ -324,10 +353,12 @@ def merge_events(events: list[EventCandidate]) -> list[EventCandidate]:
     for e in sorted(events, key=_rank, reverse=True):
         for i, k in enumerate(kept):
             if _same_happening(k, e):
+                actor1 = k.actor1 or e.actor1
+                actor2 = k.actor2 or (None if k.event_type == "RETREAT" and own_side(actor1, e.actor2) else e.actor2)
                 kept[i] = replace(
                     k,
-                    actor1=k.actor1 or e.actor1,
-                    actor2=k.actor2 or e.actor2,
+                    actor1=actor1,
+                    actor2=actor2,
                     location=k.location or e.location,
                     date=k.date or e.date,
                 )

@@ -497,6 +497,9 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
                 return m
     if verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return _subject_of(verb.head, by_token)
+    if is_detached_participle(verb):
+        # ", mettant fin à": the parser hangs it on the nearest noun; it is the clause's
+        return _subject_of(clause_verb(verb.head), by_token)
     if _is_subjectless_form(verb) and verb.dep_ in {"advcl", "xcomp"} and verb.head.i != verb.i:
         # "Alger a répliqué en fermant...": the gerund's doer is its clause's subject; an
         # infinitive complement is done by the governor's object if it has one ("accuse X
@@ -507,6 +510,15 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
                 return controller
         return _subject_of(verb.head, by_token)
     return None
+
+
+def is_detached_participle(verb: Token) -> bool:
+    """A present participle set off by a comma ("..., mettant fin à sa présence") that the
+    parser attached to a noun: it says something of the clause, like a gerund."""
+    return (
+        verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+        and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    )
 
 
 def is_passive(verb: Token) -> bool:
@@ -702,7 +714,15 @@ def participants(
         actor2 = _counterpart(token, by_token, actor1)
     if actor1 is not None and actor2 is not None and actor1.actor.actor_id == actor2.actor.actor_id:
         actor2 = None
+    if match.rule.event_type == "RETREAT" and own_side(actor1, actor2):
+        actor2 = None
     return actor1, actor2
+
+
+def own_side(actor1: Mention | None, actor2: Mention | None) -> bool:
+    """Whether actor2 belongs to actor1's own state: in a withdrawal ("ont quitté le pays,
+    mettant fin à la présence de la Bundeswehr") one's own army is not whom one leaves."""
+    return actor1 is not None and actor2 is not None and actor1.actor.country is not None and actor2.actor.country == actor1.actor.country
 
 
 def location_of(match: TriggerMatch, sent: Span, by_token: dict[int, Mention]) -> str | None:

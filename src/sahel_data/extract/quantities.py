@@ -149,7 +149,7 @@ _NOT_COUNTED = _words(
     "on ce cette ces cet le la les l' un une plus moins fois reprises seulement environ "
     "supplémentaires restants précédents suivants présents disponibles mais ni car soit "
     "lors tandis comme voire près pas tous toutes tout seul seule seuls seules même mêmes "
-    "minimum maximum"
+    "minimum maximum auparavant désormais déjà encore alors aussi ensuite hier demain ici là jadis naguère"
 )
 # Articles between "de" and the noun a share is taken of: "40 % de la population".
 _ARTICLES = frozenset({"la", "le", "l'", "les"})
