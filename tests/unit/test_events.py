@@ -409,3 +409,42 @@ def test_event_a_state_and_its_ministry_telling_one_withdrawal_give_one_row(nlp)
         "Le ministère allemand de la Défense a confirmé le départ des soldats."
     )
     assert [e["date"] for e in events_of(text, nlp) if e["event_type"] == "RETREAT"] == ["2024-08-30"]
+
+
+def test_event_possessive_acts_and_the_de_complement_is_what_is_left(nlp):
+    text = " date 2025-06 Le groupe Wagner a annoncé vendredi 6 juin 2025 son départ du Mali."
+    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "RETREAT"]
+    assert (event["actor1_id"], event["actor2_id"]) == ("wagner-group", "mali")
+
+
+def test_event_agent_of_a_participle_on_the_trigger_noun_is_its_actor(nlp):
+    text = " date 2024-09 Le Tchad a rejeté les accusations portées par l'armée soudanaise."
+    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "ACCUSE"]
+    assert event["actor1_id"] == "armed-forces-of-sudan"
+
+
+def test_event_negated_passive_subject_did_not_happen(nlp):
+    text = " date 2024-09 Les discussions ont échoué parce qu'un accord n'a pas été signé."
+    assert not [e for e in events_of(text, nlp) if e["event_type"] in {"SUPPORT", "AGREE"}]
+
+
+def test_event_what_an_ultimatum_gives_time_for_is_its_content(nlp):
+    text = " date 2024-09 Le gouvernement a donné quinze jours au diplomate pour quitter le territoire."
+    found = {e["event_type"] for e in events_of(text, nlp)}
+    assert "REQUEST" in found and "RETREAT" not in found
+
+
+def test_event_accusation_told_in_a_present_relative_clause_is_an_act(nlp):
+    text = " date 2024-09 Le Tchad a rappelé son ambassadeur après des déclarations de l'armée soudanaise, qui reproche au Tchad d'armer les rebelles."
+    assert "ACCUSE" in {e["event_type"] for e in events_of(text, nlp)}
+
+
+def test_event_ambassador_recalled_for_consultations_is_no_meeting(nlp):
+    text = " date 2024-09 Le Tchad a rappelé son ambassadeur au Soudan pour consultations."
+    found = {e["event_type"] for e in events_of(text, nlp)}
+    assert "SANCTION" in found and "CONSULT" not in found
+
+
+def test_event_act_after_avoir_participle_does_not_take_the_main_clauses_date(nlp):
+    text = " date 2023-07-28 Le général s'est présenté vendredi à la télévision, deux jours après avoir renversé le président élu."
+    assert [e["date"] for e in events_of(text, nlp) if e["event_type"] == "COERCE"] == [None]

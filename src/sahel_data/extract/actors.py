@@ -39,6 +39,7 @@ ORG_STOPWORDS = {
     "constitution", "charte", "transition", "république",
     # the tail of a title ("le ministre français des Armées"), not a body of its own
     "armées", "défense", "affaires",
+    "cfa",  # "francs CFA": a currency
 }
 
 

@@ -154,6 +154,8 @@ def _climb(head: Token) -> list[Token]:
             break
         if t.dep_ == "ccomp" and _is_pluperfect(t):
             break  # "a révélé le 14 mai que les États-Unis avaient intimé...": done before the telling
+        if _introduced_by(t, {"après"}) and any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in t.children):
+            break  # "s'est présenté vendredi, deux jours après avoir renversé le président": done before
         t = t.head
         out.append(t)
     return out

@@ -25,6 +25,7 @@ AGENT_DEPS = {"obl:agent"}
 OBJECT_DEPS = {"obj", "iobj", "obl:arg", "obl:mod", "obl", "nmod", "ccomp"}
 COUNTERPART_CASES = {"à", "avec", "contre", "entre", "aux", "au", "de", "du", "des", "d'", "vers", "envers"}
 DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
+POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 COPULAS = {"être", "vouloir", "sembler", "paraître", "rester", "demeurer", "devenir", "apparaître"}
 PLANNED_CUES = {"planned", "scheduled"}
 OBLIGATION_MODALS = {"devoir", "falloir"}
@@ -40,6 +41,8 @@ TOPIC_CASES = {"sur", "concernant"}
 # "selon l'accord", "conformément à l'accord": a text cited as the source of a rule, not an act
 SOURCE_CASES = {"selon", "conformément", "suivant"}
 CONTENT_TAKERS = {"REQUEST", "THREATEN", "CONSULT"}
+# Acts done by saying: news tells them in the present ("accuse", "exige", "rejette").
+SPEECH_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "PROTEST", "SUPPORT", "AGREE"}
 AGREE_CONTENT = {"COOPERATE", "SUPPORT", "AID"}
 ENDED_CONTENT = {"SUPPORT", "COOPERATE", "AID"}
 LOCATION_CASES = {"à", "dans", "en", "au", "aux", "sur", "près", "vers", "depuis"}
@@ -310,12 +313,19 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         # "les groupes jihadistes qui frappent le pays": a present-tense relative clause says
         # what someone habitually does, not an event.
         relative = any(c.lower_ in RELATIVE_PRONOUNS for c in token.children)  # not a gerund the parser calls relcl
-        if token.dep_ == "acl:relcl" and relative and "Pres" in token.morph.get("Tense") and not any(c.dep_.startswith("aux") for c in token.children):
-            return False
+        if (
+            token.dep_ == "acl:relcl" and relative and "Pres" in token.morph.get("Tense") and not any(c.dep_.startswith("aux") for c in token.children)
+            and match.rule.event_type not in SPEECH_TYPES
+        ):
+            return False  # an accusation or demand told in the present ("qui reproche au Tchad de") is still one
         # "a ordonné aux troupes de se retirer": what is demanded or threatened is the REQUEST's
         # content, not a second event.
         governor = by_head.get(token.head.i)
-        if token.dep_ in {"xcomp", "ccomp", "obj"} and governor and _takes_content(governor, match):
+        purpose = (
+            token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "pour" for c in token.children)
+            and governor is not None and governor.rule.event_type in {"REQUEST", "THREATEN"}
+        )  # "a donné 72 heures pour quitter le pays": an ultimatum's content
+        if (token.dep_ in {"xcomp", "ccomp", "obj"} or purpose) and governor and _takes_content(governor, match):
             return False
         return True
     if any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children):
@@ -368,7 +378,8 @@ def is_negated(match: TriggerMatch) -> bool:
     verb = clause_verb(token)
     # A negated verb negates itself and its object ("n'a pas signé l'accord"), not its subject
     # ("les discussions n'avaient pas abouti": the discussions took place).
-    scopes = [token] if token.dep_ in {"nsubj", "nsubj:pass"} and verb is not token else [token, verb]
+    # A passive subject is what the verb is done to: "si un accord n'était pas trouvé" (no accord).
+    scopes = [token] if token.dep_ == "nsubj" and verb is not token else [token, verb]
     for t in scopes:
         has_ne = any(c.lower_ in {"ne", "n'"} for c in t.children)
         for child in t.children:
@@ -598,7 +609,12 @@ def _nominal_participants(
     de_mentions: list[Mention] = []
     for c in sorted(token.children, key=lambda c: c.i):
         case = _case(c)
-        if c.dep_ in {"nmod", "amod", "obl", "nmod:poss"}:
+        if c.dep_ == "acl":
+            # "les accusations portées par l'armée", "l'attaque menée par le JNIM": the agent acts
+            agent = next((a for a in c.children if a.dep_ in AGENT_DEPS), None)
+            if agent is not None and (m := _mention_in(agent, by_token, depth=1)) is not None:
+                actor1 = actor1 or m
+        elif c.dep_ in {"nmod", "amod", "obl", "nmod:poss"}:
             m = _mention_in(c, by_token, depth=2)
             if m is None:
                 continue
@@ -624,8 +640,10 @@ def _nominal_participants(
         # "leur retrait de la CEDEAO": the organisation left is the counterpart (leaving one is a
         # SANCTION; in a RETREAT, "le départ de la Minusma", the organisation is who leaves).
         actor2 = actor2 or de_mentions.pop()
+    possessed = any(c.dep_ == "det" and c.lower_ in POSSESSIVES for c in token.children)
     if de_mentions and match.rule.de_role != "none":  # none: "la fin de l'accord" names what ends
-        if match.rule.de_role == "actor2":
+        if match.rule.de_role == "actor2" or possessed:
+            # "son départ du Mali": the possessive is who acts, the "de" complement what is left
             actor2 = actor2 or de_mentions[0]
         else:
             actor1 = actor1 or de_mentions[0]
