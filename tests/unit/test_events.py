@@ -448,3 +448,19 @@ def test_event_ambassador_recalled_for_consultations_is_no_meeting(nlp):
 def test_event_act_after_avoir_participle_does_not_take_the_main_clauses_date(nlp):
     text = " date 2023-07-28 Le général s'est présenté vendredi à la télévision, deux jours après avoir renversé le président élu."
     assert [e["date"] for e in events_of(text, nlp) if e["event_type"] == "COERCE"] == [None]
+
+
+def test_event_conditional_the_tagger_calls_an_imperfect_is_planned(nlp):
+    # The model tags "révoquerait" Tense=Imp; the form is "révoquer" + "ait", a conditional.
+    text = " date 2024-04 La junte a déclaré qu'elle révoquerait son accord de coopération militaire avec Washington."
+    assert [e["modality"] for e in events_of(text, nlp) if e["event_type"] == "SANCTION"] == ["planned"]
+
+
+def test_event_imperfect_is_not_taken_for_a_conditional(nlp):
+    text = " date 2024-04 Les soldats quittaient la base chaque matin depuis mars. La junte révoquait l'accord."
+    assert [e["modality"] for e in events_of(text, nlp) if e["event_type"] == "SANCTION"] == ["occurred"]
+
+
+def test_event_verb_after_a_and_before_de_is_a_trigger_except_in_a_partir_de(nlp):
+    assert ("CONSULT", None, "planned") in summary(" date 2024-04 Les deux pays commenceront à discuter des plans de retrait.", nlp)
+    assert not [e for e in events_of(" date 2024-04 Les soldats resteront dans la base à partir de lundi.", nlp) if e["event_type"] == "RETREAT"]

@@ -154,7 +154,7 @@ def _in_fixed_locution(token: Token) -> bool:
     doc = token.doc
     before = doc[token.i - 1].lower_ if token.i > 0 else ""
     after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-    return before == "à" and after in {"de", "du", "d'", "des"}
+    return before == "à" and token.lower_ in {"partir", "compter"} and after in {"de", "du", "d'", "des"}
 
 
 class _SentenceWords:
@@ -392,14 +392,25 @@ def is_negated(match: TriggerMatch) -> bool:
 
 
 def is_future_tense(token: Token) -> bool:
-    tense = token.morph.get("Tense")
-    mood = token.morph.get("Mood")
-    if "Fut" in tense or "Cnd" in mood:
+    if _is_future_or_conditional(token):
         return True
-    for child in token.children:
-        if child.dep_.startswith("aux") and ("Fut" in child.morph.get("Tense") or "Cnd" in child.morph.get("Mood")):
-            return True
-    return False
+    return any(child.dep_.startswith("aux") and _is_future_or_conditional(child) for child in token.children)
+
+
+CONDITIONAL_ENDINGS = ("ait", "aient", "ais")
+
+
+def _is_future_or_conditional(token: Token) -> bool:
+    """Future or conditional by the tagger, or a conditional it calls an imperfect: the
+    conditional is the infinitive plus the imperfect ending ("révoquer" -> "révoquerait",
+    "prendre" -> "prendrait"), the imperfect is not ("révoquait", "déclaraient")."""
+    if "Fut" in token.morph.get("Tense") or "Cnd" in token.morph.get("Mood"):
+        return True
+    if "Imp" not in token.morph.get("Tense"):
+        return False
+    stem = lemma(token)
+    stems = (stem, stem[:-1]) if stem.endswith("re") else (stem,)
+    return stem.endswith(("er", "ir", "re")) and any(token.lower_ == s + e for s in stems for e in CONDITIONAL_ENDINGS)
 
 
 def is_perfect(verb: Token) -> bool:
