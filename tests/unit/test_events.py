@@ -464,3 +464,12 @@ def test_event_imperfect_is_not_taken_for_a_conditional(nlp):
 def test_event_verb_after_a_and_before_de_is_a_trigger_except_in_a_partir_de(nlp):
     assert ("CONSULT", None, "planned") in summary(" date 2024-04 Les deux pays commenceront à discuter des plans de retrait.", nlp)
     assert not [e for e in events_of(" date 2024-04 Les soldats resteront dans la base à partir de lundi.", nlp) if e["event_type"] == "RETREAT"]
+
+
+def test_event_participle_after_the_speaker_takes_the_date_of_the_saying(nlp):
+    # The model parses "le mois dernier" as a subject and hangs "appelant" on the speaker's name.
+    text = (
+        " date 2024-06 « Nous craignons le pire », a déclaré le mois dernier le sénateur Jean Dupont, "
+        "appelant Washington à protéger les troupes américaines."
+    )
+    assert [e["date"] for e in events_of(text, nlp) if e["event_type"] == "REQUEST"] == ["2024-05"]

@@ -150,6 +150,11 @@ def _climb(head: Token) -> list[Token]:
     out = [head]
     t = head
     while len(out) <= MAX_CLIMB and t.head.i != t.i:
+        if is_detached_participle(t):
+            # ", appelant Washington à...": the participle's clause is the sentence's, not the noun's
+            t = clause_verb(t.head)
+            out.append(t)
+            continue
         if t.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubj:pass"} for c in t.children):
             break
         if t.dep_ == "ccomp" and _is_pluperfect(t):
@@ -197,9 +202,9 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
                 below = up_from_date[: index[ancestor.i]]
                 if any(t.i in others for t in below):
                     break  # the date sits under another trigger: it is that trigger's date
-                if level > 0 and below and below[-1].dep_ in {"nsubj", "nsubj:pass"}:
+                if level > 0 and len(below) > 1 and below[-1].dep_ in {"nsubj", "nsubj:pass"}:
                     break  # inside the subject ("la junte, au pouvoir depuis 2023, a demandé")
-                if any(_introduced_by(t, SINCE) for t in [*below, d.span.root] if t is not head):
+                if any(_introduced_by(t, SINCE) for t in [*below, d.span.root] if t.i != head.i):
                     break  # "depuis la signature le 19 mai, 269 soldats ont quitté": a period's start
                 cost = (level, index[ancestor.i], abs(root.i - head.i))
                 if best is None or cost < best[0]:
