@@ -87,3 +87,16 @@ def test_mention_a_constitution_charter_or_title_tail_is_not_an_organisation(nlp
     found += mentions_of("Le ministre français des Armées, Jean Dupont, a confirmé le départ.", nlp)
     found += mentions_of("Le gouvernement réclame à la compagnie 500 milliards de francs CFA.", nlp)
     assert all(surface not in {"Constitution", "Charte", "Armées", "CFA"} for surface, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text, not_actor",
+    [
+        ("Les soldats ont quitté jeudi la base Adji Kosseï de la capitale.", "Adji Kosseï"),
+        ("NIAMEY — Les soldats ont quitté jeudi la base aérienne.", "NIAMEY"),
+        ("La secrétaire d'État adjointe aux Affaires africaines est arrivée.", "Affaires africaines"),
+    ],
+    ids=["place-named-after-someone", "dateline", "portfolio-in-a-title"],
+)
+def test_mention_names_that_are_places_datelines_or_portfolios_are_not_actors(text, not_actor, nlp):
+    assert all(not_actor not in surface for surface, _ in mentions_of(text, nlp))

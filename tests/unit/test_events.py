@@ -473,3 +473,14 @@ def test_event_participle_after_the_speaker_takes_the_date_of_the_saying(nlp):
         "appelant Washington à protéger les troupes américaines."
     )
     assert [e["date"] for e in events_of(text, nlp) if e["event_type"] == "REQUEST"] == ["2024-05"]
+
+
+def test_event_agent_of_a_demanding_participle_is_not_the_acts_actor(nlp):
+    text = " date 2025-01 Les soldats français ont quitté le Tchad jeudi, achevant un retrait exigé par les autorités tchadiennes."
+    rows = [e for e in events_of(text, nlp) if e["event_type"] == "RETREAT"]
+    assert [(r["actor1_id"], r["modality"]) for r in rows] == [("france", "occurred")]
+
+
+def test_event_troops_present_passive_is_where_they_are_not_a_deployment(nlp):
+    assert not [e for e in events_of(" date 2024-03 Quelque 1 100 militaires américains sont déployés au Niger.", nlp) if e["event_type"] == "MOBILIZE"]
+    assert [e["event_type"] for e in events_of(" date 2024-03 Washington a déployé 500 soldats au Niger en mars.", nlp)] == ["MOBILIZE"]

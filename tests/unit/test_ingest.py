@@ -78,6 +78,20 @@ def test_parse_article_comment_section_is_boilerplate():
     assert kinds == ["title", "paragraph", "boilerplate", "boilerplate", "boilerplate"]
 
 
+@pytest.mark.parametrize(
+    "line, boilerplate",
+    [
+        ("Par Jean Martin", True),
+        ("Par Aïssata Traoré, envoyée spéciale à Niamey", True),
+        ("Par ailleurs, la junte a fermé la frontière.", False),
+        ("Par décret, le gouvernement a dissous le conseil municipal de la ville et nommé une délégation.", False),
+    ],
+)
+def test_parse_article_byline_is_boilerplate_a_sentence_starting_with_par_is_not(line, boilerplate):
+    a = parse(f"Titre du jour\n\n{line}\n\nLe Niger a rompu avec la France.")
+    assert (a.blocks[1].kind == "boilerplate") == boilerplate
+
+
 def test_parse_article_crlf_bom_nbsp_apostrophe_map_back_exactly():
     raw = "\ufeffL’armée a reçu 1\u00a0000 soldats.\r\nLe retrait suit.\r\n"
     a = parse(raw)

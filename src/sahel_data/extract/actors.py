@@ -43,6 +43,11 @@ ORG_STOPWORDS = {
 }
 
 
+# First words of a ministerial portfolio named in a title ("ministre des Affaires étrangères").
+PORTFOLIO_WORDS = {"affaires"}
+DATELINE_DASHES = {"—", "–", "-", "(", ","}
+
+
 @dataclass(frozen=True)
 class Actor:
     actor_id: str
@@ -223,6 +228,14 @@ def _organization_mention(doc: Doc, ent: Span, g: Gazetteer) -> Mention | None:
         return None
     if len(span) == 1 and (len(text) < 3 or text.lower() in ORG_STOPWORDS):
         return None
+    if span[0].lower_ in PORTFOLIO_WORDS:
+        return None  # "secrétaire d'État aux Affaires africaines": a portfolio in a title
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ in PLACE_NOUNS:
+        return None  # "la base Adji Kosseï", "le camp Geille": a place's name
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if start <= 1 and text.isupper() and after is not None and after.text in DATELINE_DASHES:
+        return None  # "N'DJAMENA — Les derniers soldats...": a dateline's place
     return Mention(start, ent.end, Actor(slug(text), text, "organization", None, "ner"), "organization")
 
 
@@ -334,6 +347,8 @@ def _person_mention(doc: Doc, ent: Span, g: Gazetteer) -> Mention | None:
     text = span.text
     if text in g.media or any(ch.isdigit() for ch in text):
         return None
+    if start > 0 and doc[start - 1].lower_ in PLACE_NOUNS:
+        return None  # "la base Adji Kosseï", "le camp Thomas d'Aquin Ouattara": a place named after someone
     words = text.split()
     if not all(w[:1].isupper() or w.lower() in {"de", "du", "al", "ag", "ould", "ben", "el", "von", "van"} for w in words):
         return None

@@ -7,6 +7,7 @@ mapping of every offset back into the raw file. Knows nothing about tables acros
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -307,6 +308,20 @@ def _is_purpose(x: Token, y: Token) -> bool:
     return False
 
 
+def _names_its_own_act(a: EventCandidate, b: EventCandidate) -> bool:
+    """A verb and a noun of the same kind in one sentence, the noun under the verb: "ont quitté la
+    base, achevant un retrait exigé par les autorités" tells one withdrawal, whatever "exigé"
+    says of the noun's modality."""
+    if a.sent.start != b.sent.start or a.block is not b.block:
+        return False
+    for verb, noun in ((a, b), (b, a)):
+        if verb.match.rule.pos == "VERB" and noun.match.rule.pos == "NOUN":
+            ancestors = [t.i for t in itertools.islice(noun.match.head.ancestors, 4)]
+            if verb.match.head.i in ancestors:
+                return True
+    return False
+
+
 def _same_side(x: Actor, y: Actor) -> bool:
     """The same actor, or a state and one of its bodies ("l'Allemagne" and "le ministère
     allemand de la Défense" telling the same withdrawal)."""
@@ -321,7 +336,9 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
     or the same acting actor named both times, or a bare mention (undated, and a noun such as
     "le retrait" or naming no party) that refers back to it, except for kinds of act that
     recur (RECURRING_TYPES)."""
-    if a.event_type != b.event_type or a.modality != b.modality:
+    if a.event_type != b.event_type:
+        return False
+    if a.modality != b.modality and not _names_its_own_act(a, b):
         return False
     bare = a.event_type not in RECURRING_TYPES and (_bare_mention(a) or _bare_mention(b))
     x, y = _actor_id(a.actor2), _actor_id(b.actor2)

@@ -310,6 +310,8 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
             return False  # "ordonné et responsable": coordinated with an adjective
         if _is_bare_participle(token) and token.dep_ == "xcomp" and lemma(token.head) in COPULAS:
             return False  # "le retrait se veut ordonné"
+        if match.rule.event_type in STATE_PASSIVE_TYPES and _is_present_passive(token):
+            return False  # "1 100 militaires sont déployés au Niger": where troops are, not a deployment
         # "les groupes jihadistes qui frappent le pays": a present-tense relative clause says
         # what someone habitually does, not an event.
         relative = any(c.lower_ in RELATIVE_PRONOUNS for c in token.children)  # not a gerund the parser calls relcl
@@ -543,6 +545,15 @@ def is_detached_participle(verb: Token) -> bool:
     )
 
 
+# Kinds of act whose present passive describes a standing situation ("sont déployés", "sont stationnés").
+STATE_PASSIVE_TYPES = {"MOBILIZE"}
+
+
+def _is_present_passive(verb: Token) -> bool:
+    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    return len(auxes) == 1 and auxes[0].lemma_ == "être" and "Pres" in auxes[0].morph.get("Tense") and "Part" in verb.morph.get("VerbForm")
+
+
 def is_passive(verb: Token) -> bool:
     """Whether a verb with a passive subject is really passive: the parser sometimes labels
     the subject of an active perfect ("le colonel a accepté") nsubj:pass; a passive has "être"."""
@@ -621,8 +632,11 @@ def _nominal_participants(
     for c in sorted(token.children, key=lambda c: c.i):
         case = _case(c)
         if c.dep_ == "acl":
-            # "les accusations portées par l'armée", "l'attaque menée par le JNIM": the agent acts
+            # "les accusations portées par l'armée", "l'attaque menée par le JNIM": the agent acts;
+            # not "un retrait exigé par X", "l'attaque condamnée par X": X demands or reacts
             agent = next((a for a in c.children if a.dep_ in AGENT_DEPS), None)
+            if lemma(c) in modality_cues() or _rules_for(lemma(c), c.lower_):
+                agent = None
             if agent is not None and (m := _mention_in(agent, by_token, depth=1)) is not None:
                 actor1 = actor1 or m
         elif c.dep_ in {"nmod", "amod", "obl", "nmod:poss"}:
