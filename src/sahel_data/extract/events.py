@@ -220,10 +220,15 @@ def find_triggers(sent: Span, by_token: dict[int, Mention] | None = None) -> lis
     matches: list[TriggerMatch] = []
     words = _SentenceWords(sent)
     kinds_after: dict[int, set[str]] = {}
-    for token in sent:
-        if token.i in used:
+    doc = sent.doc
+    for i in range(sent.start, sent.end):
+        if i in used:
             continue
-        for rule in _rules_for(*words.at(token.i)):
+        rules = _rules_for(*words.at(i))
+        if not rules:
+            continue  # most words start no lexicon row: no Token object built for them
+        token = doc[i]
+        for rule in rules:
             if not _first_lemma_matches(token, rule.lemmas[0], rule.pos):
                 continue
             if _in_fixed_locution(token):
@@ -686,16 +691,17 @@ def location_of(match: TriggerMatch, sent: Span, by_token: dict[int, Mention]) -
     places = [ent for ent in sent.ents if ent.label_ in {"LOC", "GPE"}]
     if not places:
         return None
-    verb = clause_verb(match.head)
-    scope = {t.i for t in verb.subtree}
+    scope = None  # the clause's token indices, built only for a place that passes the cheap tests
     best = None
     for ent in places:
-        if ent.start not in scope:
-            continue
         if any(i in by_token for i in range(ent.start, ent.end)):
             continue
         prev = sent.doc[ent.start - 1] if ent.start > 0 else None
         if prev is None or prev.lower_ not in LOCATION_CASES:
+            continue
+        if scope is None:
+            scope = {t.i for t in clause_verb(match.head).subtree}
+        if ent.start not in scope:
             continue
         distance = abs(ent.start - match.head.i)
         if best is None or distance < best[0]:
