@@ -688,7 +688,7 @@ def participants(
 
 def location_of(match: TriggerMatch, sent: Span, by_token: dict[int, Mention]) -> str | None:
     """A place named in the trigger's clause: a location entity after a locative preposition."""
-    places = [ent for ent in sent.ents if ent.label_ in {"LOC", "GPE"}]
+    places = _places(sent)
     if not places:
         return None
     scope = None  # the clause's token indices, built only for a place that passes the cheap tests
@@ -707,3 +707,13 @@ def location_of(match: TriggerMatch, sent: Span, by_token: dict[int, Mention]) -
         if best is None or distance < best[0]:
             best = (distance, ent)
     return best[1].text if best else None
+
+
+def _places(sent: Span) -> list[Span]:
+    """The sentence's location entities, read once per sentence (`sent.ents` walks the doc's
+    entities and builds a Span for each, for every trigger of the sentence)."""
+    by_sentence = sent.doc.user_data.setdefault("sahel_data.places", {})
+    key = (sent.start, sent.end)
+    if key not in by_sentence:
+        by_sentence[key] = [ent for ent in sent.ents if ent.label_ in {"LOC", "GPE"}]
+    return by_sentence[key]

@@ -269,9 +269,12 @@ def _tokenize(text: str) -> list[_Tok]:
 
 
 def _is_number_word(tok: _Tok) -> bool:
-    if tok.kind != "word":
-        return False
-    parts = tok.norm.split("-")  # "quatre-vingt-dix", "vingt-et-un"
+    return tok.kind == "word" and _is_number_norm(tok.norm)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # words recur across a corpus: each distinct one read once
+def _is_number_norm(norm: str) -> bool:
+    parts = norm.split("-")  # "quatre-vingt-dix", "vingt-et-un"
     return all(
         p in _NUMBER_WORDS or (p == "et" and 0 < k < len(parts) - 1) for k, p in enumerate(parts)
     )
