@@ -240,7 +240,18 @@ def _organization_mention(doc: Doc, ent: Span, g: Gazetteer) -> Mention | None:
 
 
 def _gazetteer_mentions(doc: Doc, nlp: Language) -> tuple[dict[int, Mention], list[bool]]:
-    """Gazetteer names, acronyms and metonyms (not places); media names block what they cover."""
+    """Gazetteer names, acronyms and metonyms (not places); media names block what they cover.
+
+    Matched once per doc and kept on it (focus_states and find_mentions both ask); each caller
+    gets its own copies to change."""
+    kept = doc.user_data.get("sahel_data.gazetteer")
+    if kept is None:
+        kept = doc.user_data["sahel_data.gazetteer"] = _match_gazetteer(doc, nlp)
+    found, taken = kept
+    return dict(found), list(taken)
+
+
+def _match_gazetteer(doc: Doc, nlp: Language) -> tuple[dict[int, Mention], list[bool]]:
     g = gazetteer()
     exact, folded, keys = _matchers(nlp)
     candidates: list[tuple[int, int, str, str]] = []

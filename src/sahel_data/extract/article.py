@@ -65,9 +65,18 @@ class EventCandidate:
     location: str | None
 
 
+def sentence_text(sent: Span) -> str:
+    """`sent.text`, sliced from its doc's text, which is joined once per doc and kept on it
+    (spaCy joins a span's text token by token, building a Token object for each, every time)."""
+    text = sent.doc.user_data.get("sahel_data.text")
+    if text is None:
+        text = sent.doc.user_data["sahel_data.text"] = sent.doc.text
+    return text[sent.start_char : sent.end_char]
+
+
 def _date_spans(sent: Span) -> list[SentenceDates]:
     out = []
-    for m in find_dates(sent.text):
+    for m in find_dates(sentence_text(sent)):
         span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
         if span is not None and len(span):
             out.append(SentenceDates(m, span))
@@ -552,7 +561,7 @@ class ArticleReader:
         a = self.article
         rows = []
         s_start, s_end = self.raw_span(block, sent.start_char, sent.end_char)
-        for q in find_quantities(sent.text):
+        for q in find_quantities(sentence_text(sent)):
             q_start, q_end = self.raw_span(block, sent.start_char + q.start, sent.start_char + q.end)
             span = sent.doc.char_span(sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand")
             actor_id = None

@@ -59,6 +59,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from sahel_data.extract.alternation import word_tree
 from sahel_data.lexicon_io import read_lexicon
 
 __all__ = [
@@ -365,11 +366,41 @@ def _is_suffix(form: str) -> bool:
     return form.startswith("-") and len(form) > 1
 
 
+def _is_one_word(form: str) -> bool:
+    """A form `_form_re` writes as the word itself between word boundaries ("juin", "janv.")."""
+    return " " not in form and not form.endswith("-") and form[0].isalnum()
+
+
+class _Core:
+    """Whether a text holds one of the forms of some lexicon kinds, as the grammar writes them:
+    the same answer as searching `prefix(?:form|form|...)`, found faster. One-word forms are a
+    prefix tree (see `alternation`); a longer form ("il y a", "mi-") is searched as written, and
+    only where its first word is."""
+
+    def __init__(self, plain: str, prefix: str, words: set[str], phrases: str | None, first_words: set[str]) -> None:
+        self.plain = plain  # the regex this answers for (tests compare the two)
+        ends_in_word = sorted(w for w in words if w[-1].isalnum())
+        others = sorted(w for w in words if not w[-1].isalnum())
+        branches = ([rf"(?<!\w)(?:{word_tree(ends_in_word)})(?!\w)"] if ends_in_word else []) + (
+            [rf"(?<!\w)(?:{word_tree(others)})"] if others else [])
+        self.words = re.compile(prefix + "(?:" + "|".join(branches) + ")", re.I) if branches else None
+        self.phrases = re.compile(prefix + f"(?:{phrases})", re.I) if phrases else None
+        # Each longer form starts with its first word, written as such (a miss rules it out).
+        self.first_words = re.compile(
+            "|".join(("(?<!\\w)" if w[:1].isalnum() else "") + re.escape(w) for w in sorted(first_words)), re.I)
+
+    def search(self, norm: str) -> re.Match[str] | None:
+        found = self.words.search(norm) if self.words is not None else None
+        if found is None and self.phrases is not None and self.first_words.search(norm) is not None:
+            found = self.phrases.search(norm)
+        return found
+
+
 @dataclass(frozen=True)
 class _Grammar:
     # (pattern, what its match means, what it cannot match without: every requirement is a
     # tuple of sub-expressions of the pattern, one of which must be found in the text)
-    patterns: tuple[tuple[re.Pattern[str], Callable[..., Iterator[_Cand]], tuple[tuple[re.Pattern[str], ...], ...]], ...]
+    patterns: tuple[tuple[re.Pattern[str], Callable[..., Iterator[_Cand]], tuple[tuple[re.Pattern[str] | _Core, ...], ...]], ...]
     link: re.Pattern[str]
     year_follow: re.Pattern[str]
 
@@ -412,11 +443,18 @@ def _grammar() -> _Grammar:
     wordy = _starts_words("month", "weekday", "relative_day", "period", "period_plural", "ago", "within",
                           "direction_plural") and _starts_words("direction", "anaphoric", keep=lambda f: not _is_suffix(f))
 
-    def core(pattern: str) -> re.Pattern[str]:
-        return c((r"(?<!\w)(?=\w)" if wordy else "") + f"(?:{pattern})")
+    def core(*kinds: str, keep: Callable[[str], bool] = lambda form: True) -> _Core:
+        forms = {f for w in _lexicon() if w.kind in kinds and keep(f := _key(w.form))}
+        longer = {f for f in forms if not _is_one_word(f)}
+        phrases = _alt(*kinds, keep=lambda f: keep(f) and f in longer) if longer else None
+        first_words = {(f[:-1] if f.endswith("-") else f).split(" ")[0] for f in longer}
+        prefix = r"(?<!\w)(?=\w)" if wordy else ""
+        return _Core(prefix + f"(?:{_alt(*kinds, keep=keep)})", prefix, forms - longer, phrases, first_words)
 
-    month_core, year_core, unit_core = core(month), c(r"(?<!\w)(?=\w)" + _YEAR), core(unit)
-    dir_core, dir_plural_core = core(dir_word), core(dir_plural)
+    month_core, year_core = core("month"), c(r"(?<!\w)(?=\w)" + _YEAR)
+    unit_core = core("period", "period_plural")
+    dir_core = core("direction", keep=lambda f: not _is_suffix(f))
+    dir_plural_core = core("direction_plural")
     # Each requirement is a tuple of cores, any of which will do.
     needs_month = ((month_core,),)
 
@@ -431,23 +469,23 @@ def _grammar() -> _Grammar:
         (scan(lead + rf"{vague}?(?:(?P<ylead>{year_lead}){_AFTER})?(?P<y>{_YEAR})"), _build_year,
          ((year_core,),)),
         (scan(lead + article + rf"(?P<wd>{weekday})(?P<suffix>{suffix})?" + date_dir),
-         _build_weekday, ((core(weekday),),)),
-        (scan(lead + rf"(?P<rel>{rel})"), _build_relative_day, ((core(rel),),)),
+         _build_weekday, ((core("weekday"),),)),
+        (scan(lead + rf"(?P<rel>{rel})"), _build_relative_day, ((core("relative_day"),),)),
         (scan(lead + rf"{vague}?(?:(?<!\w)(?P<det>cette|cet|ce|l'|la|le)(?:(?<=')|{_SP}))?"
               rf"(?P<unit>{unit})(?P<suffix>{suffix})?(?:{_SP}(?P<dir>{dir_word}|{anaphoric}))?"),
          _build_period, ((unit_core,),)),
         (scan(rf"(?P<ago>{ago}){_SP}(?:(?P<n>{number})|(?P<vq>{vague_qty})){_SP}"
-              rf"(?P<unit>{unit})"), _build_ago, ((core(ago),), (unit_core,))),
+              rf"(?P<unit>{unit})"), _build_ago, ((core("ago"),), (unit_core,))),
         (scan(rf"(?P<within>{within}){_AFTER}(?:(?P<det>les|des|ces){_SP})?(?P<n>{number}){_SP}"
               rf"(?:(?P<pdir>{dir_plural}){_SP})?(?P<unit>{unit})"
-              rf"(?:{_SP}(?P<post>{dir_plural}|{anaphoric}))?"), _build_within, ((core(within),), (unit_core,))),
+              rf"(?:{_SP}(?P<post>{dir_plural}|{anaphoric}))?"), _build_within, ((core("within"),), (unit_core,))),
         (scan(rf"(?:(?P<pre>{prep}|{within}|{ago}){_AFTER})?"
               rf"(?:(?<!\w)(?P<det>les|des|ces|la|cette|le|de{_SP}la){_SP})?"
               rf"(?P<pdir>{dir_word}|{dir_plural}){_SP}(?P<unit>{unit})"), _build_vague_before,
          ((unit_core,), (dir_core, dir_plural_core))),
         (scan(rf"(?:(?P<pre>{prep}|{within}|{ago}){_AFTER})?(?<!\w)(?P<det>les|des|ces){_SP}"
               rf"(?P<unit>{unit}){_SP}(?P<post>{dir_plural}|{anaphoric})"), _build_vague_after,
-         ((unit_core,), (dir_plural_core, core(anaphoric)))),
+         ((unit_core,), (dir_plural_core, core("anaphoric", keep=lambda f: not _is_suffix(f))))),
         (scan(rf"(?P<adv>{adverb})"), _build_adverb, ()),
         (scan(rf"(?:(?P<rs>{range_start}){_SP})?(?P<a>(?P<am>{month})(?:{_SP}(?P<ay>{_YEAR}))?"
               rf"|(?P<ay2>{_YEAR})){_OSP}(?P<link>{range_link}){_OSP}"
@@ -733,12 +771,16 @@ _CORE_KINDS = ("month", "weekday", "relative_day", "period", "period_plural", "v
 
 @functools.cache
 def _core_words() -> re.Pattern[str]:
-    forms = sorted({_key(w.form) for w in _lexicon() if w.kind in _CORE_KINDS}, key=len, reverse=True)
-    return re.compile(r"\d|(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)", re.I)
+    # A prefix tree of the words (see `alternation`): the same test, each letter tried once.
+    forms = {_key(w.form) for w in _lexicon() if w.kind in _CORE_KINDS}
+    return re.compile(r"(?<!\w)(?:" + word_tree(forms) + r")(?!\w)", re.I)
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _might_hold_a_date(norm: str) -> bool:
-    return _core_words().search(norm) is not None
+    return _DIGIT.search(norm) is not None or _core_words().search(norm) is not None
 
 
 def find_dates(text: str) -> list[DateMention]:

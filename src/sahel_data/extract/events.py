@@ -240,10 +240,15 @@ def find_triggers(sent: Span, by_token: dict[int, Mention] | None = None) -> lis
     matches: list[TriggerMatch] = []
     words = _SentenceWords(sent)
     kinds_after: dict[int, set[str]] = {}
-    for token in sent:
-        if token.i in used:
+    doc = sent.doc
+    for i in range(sent.start, sent.end):
+        if i in used:
             continue
-        for rule in _rules_for(*words.at(token.i)):
+        rules = _rules_for(*words.at(i))
+        if not rules:
+            continue  # most words start no lexicon row: no Token object built for them
+        token = doc[i]
+        for rule in rules:
             if not _first_lemma_matches(token, rule.lemmas[0], rule.pos):
                 continue
             if _in_fixed_locution(token):
@@ -770,21 +775,34 @@ def own_side(actor1: Mention | None, actor2: Mention | None) -> bool:
 
 def location_of(match: TriggerMatch, sent: Span, by_token: dict[int, Mention]) -> str | None:
     """A place named in the trigger's clause: a location entity after a locative preposition."""
-    places = [ent for ent in sent.ents if ent.label_ in {"LOC", "GPE"}]
+    places = _places(sent)
     if not places:
         return None
-    verb = clause_verb(match.head)
-    scope = {t.i for t in verb.subtree}
+    scope = None  # the clause's token indices, built only for a place that passes the cheap tests
     best = None
-    for ent in places:
-        if ent.start not in scope:
+    for start, end in places:
+        if any(i in by_token for i in range(start, end)):
             continue
-        if any(i in by_token for i in range(ent.start, ent.end)):
-            continue
-        prev = sent.doc[ent.start - 1] if ent.start > 0 else None
+        prev = sent.doc[start - 1] if start > 0 else None
         if prev is None or prev.lower_ not in LOCATION_CASES:
             continue
-        distance = abs(ent.start - match.head.i)
+        if scope is None:
+            scope = {t.i for t in clause_verb(match.head).subtree}
+        if start not in scope:
+            continue
+        distance = abs(start - match.head.i)
         if best is None or distance < best[0]:
-            best = (distance, ent)
-    return best[1].text if best else None
+            best = (distance, (start, end))
+    return sent.doc[best[1][0] : best[1][1]].text if best else None
+
+
+def _places(sent: Span) -> list[tuple[int, int]]:
+    """The token spans of the sentence's location entities, read once per sentence (`sent.ents`
+    walks the doc's entities and builds a Span for each, for every trigger of the sentence).
+    Kept on the doc as numbers: a Span there would tie the doc to itself, a cycle that only the
+    garbage collector frees, late (peak memory)."""
+    by_sentence = sent.doc.user_data.setdefault("sahel_data.places", {})
+    key = (sent.start, sent.end)
+    if key not in by_sentence:
+        by_sentence[key] = [(ent.start, ent.end) for ent in sent.ents if ent.label_ in {"LOC", "GPE"}]
+    return by_sentence[key]

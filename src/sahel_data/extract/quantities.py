@@ -48,6 +48,7 @@ from dataclasses import dataclass
 
 from text_to_num import alpha2digit
 
+from sahel_data.extract.alternation import word_tree
 from sahel_data.lexicon_io import read_lexicon
 
 __all__ = ["Quantity", "find_quantities"]
@@ -268,9 +269,12 @@ def _tokenize(text: str) -> list[_Tok]:
 
 
 def _is_number_word(tok: _Tok) -> bool:
-    if tok.kind != "word":
-        return False
-    parts = tok.norm.split("-")  # "quatre-vingt-dix", "vingt-et-un"
+    return tok.kind == "word" and _is_number_norm(tok.norm)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # words recur across a corpus: each distinct one read once
+def _is_number_norm(norm: str) -> bool:
+    parts = norm.split("-")  # "quatre-vingt-dix", "vingt-et-un"
     return all(
         p in _NUMBER_WORDS or (p == "et" and 0 < k < len(parts) - 1) for k, p in enumerate(parts)
     )
@@ -881,19 +885,34 @@ def _qualifiers_first_words() -> frozenset[str]:
     return frozenset(phrase[0] for phrase in _qualifiers())
 
 
+_SYMBOL_CUE = re.compile(r"[\d%$€]")
+_UN = re.compile("un", re.I)
+
+
 @functools.cache
-def _quantity_cue() -> re.Pattern[str]:
+def _quantity_cue() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A digit, a symbol, or a number word other than the article "un/une" (which alone is never
-    a number; "un an", "une centaine", "un million" are kept by the second branch)."""
+    a number; "un an", "une centaine", "un million" are kept by the second branch).
+
+    Two patterns, one per kind of cue: the word lists are prefix trees (same words, each letter
+    tried once; see `alternation`), and the "un/une" branches run only where "un" is written."""
     words = (_NUMBER_WORDS - {"un", "une"}) | set(_COLLECTIVES) | set(_FRACTIONS) | {"moitié"}
-    alternation = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    after_un = "an|ans|année|semaine|mois|jour|heure|million|milliard|millier|centaine|dizaine|quart|tiers|demi"
-    qualified = r"(?:moins|plus|environ|près|jusqu|maximum|minimum|seulement|que)['\s]+(?:de\s+|d'|à\s+)?une?(?!\w)"
-    return re.compile(rf"\d|[%$€]|(?<!\w)(?:{alternation})(?!\w)|(?<!\w)une?\s+(?:{after_un})|{qualified}", re.I)
+    after_un = word_tree("an|ans|année|semaine|mois|jour|heure|million|milliard|millier|centaine|dizaine|quart|tiers|demi".split("|"))
+    lead = word_tree("moins|plus|environ|près|jusqu|maximum|minimum|seulement|que".split("|"))
+    qualified = rf"(?:{lead})['\s]+(?:de\s+|d'|à\s+)?une?(?!\w)"
+    return (
+        re.compile(rf"(?<!\w)(?:{word_tree(words)})(?!\w)", re.I),
+        re.compile(rf"(?<!\w)une?\s+(?:{after_un})|{qualified}", re.I),
+    )
 
 
 def _might_hold_a_quantity(text: str) -> bool:
-    return _quantity_cue().search(text) is not None
+    # The same test as one search of "digit|symbol|number word|un-cue", split per branch and
+    # cheapest first: most sentences have a digit, and every un-cue needs the letters "un".
+    if _SYMBOL_CUE.search(text):
+        return True
+    number_words, un_cues = _quantity_cue()
+    return number_words.search(text) is not None or (_UN.search(text) is not None and un_cues.search(text) is not None)
 
 
 def find_quantities(text: str) -> list[Quantity]:
