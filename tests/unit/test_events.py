@@ -484,3 +484,19 @@ def test_event_agent_of_a_demanding_participle_is_not_the_acts_actor(nlp):
 def test_event_troops_present_passive_is_where_they_are_not_a_deployment(nlp):
     assert not [e for e in events_of(" date 2024-03 Quelque 1 100 militaires américains sont déployés au Niger.", nlp) if e["event_type"] == "MOBILIZE"]
     assert [e["event_type"] for e in events_of(" date 2024-03 Washington a déployé 500 soldats au Niger en mars.", nlp)] == ["MOBILIZE"]
+
+
+def test_event_suspending_a_named_outlet_is_censorship(nlp):
+    text = " date 2025-01 La junte a suspendu en décembre la BBC pour trois mois."
+    assert ("COERCE", "2024-12", "occurred") in summary(text, nlp)
+
+
+def test_event_what_is_nationalised_is_the_other_side(nlp):
+    text = " date 2025-06 Le Niger a annoncé jeudi la nationalisation de la Somaïr."
+    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "COERCE"]
+    assert (event["actor1_id"], event["actor2_id"]) == ("niger", "somair")
+
+
+def test_event_engager_is_a_promise_only_when_reflexive(nlp):
+    assert ("ACCUSE", None, "occurred") in summary(" date 2025-06 La société a engagé une procédure d'arbitrage contre le Niger.", nlp)
+    assert ("RETREAT", None, "planned") in summary(" date 2025-06 Les deux pays se sont engagés à retirer leurs troupes.", nlp)

@@ -394,6 +394,15 @@ def focus_states(docs: list[Doc], nlp: Language) -> tuple[Actor, ...]:
     return tuple(g.actors[a] for a in sorted(counts, key=lambda a: (-counts[a], first[a])))
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per doc and kept on it (spaCy joins the text token by token,
+    building a Token object for each, on every access)."""
+    text = doc.user_data.get("sahel_data.text")
+    if text is None:
+        text = doc.user_data["sahel_data.text"] = doc.text
+    return text
+
+
 def doc_words(doc: Doc) -> tuple[list[str], list[str]]:
     """(lowercased lemmas, lowercased forms) of a doc's tokens, read once from its arrays and
     kept on the doc: spaCy builds a Token object on every access, which the rules would

@@ -66,12 +66,8 @@ class EventCandidate:
 
 
 def sentence_text(sent: Span) -> str:
-    """`sent.text`, sliced from its doc's text, which is joined once per doc and kept on it
-    (spaCy joins a span's text token by token, building a Token object for each, every time)."""
-    text = sent.doc.user_data.get("sahel_data.text")
-    if text is None:
-        text = sent.doc.user_data["sahel_data.text"] = sent.doc.text
-    return text[sent.start_char : sent.end_char]
+    """`sent.text`, sliced from its doc's text (joined once per doc)."""
+    return actors_mod.doc_text(sent.doc)[sent.start_char : sent.end_char]
 
 
 def _date_spans(sent: Span) -> list[SentenceDates]:

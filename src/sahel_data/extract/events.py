@@ -8,13 +8,14 @@ trigger's clause. Knows nothing about how actors or dates are found: it receives
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Span, Token
 
-from sahel_data.extract.actors import Actor, Mention, doc_words, gazetteer
+from sahel_data.extract.actors import Actor, Mention, doc_text, doc_words, gazetteer
 from sahel_data.lexicon_io import read_lexicon
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,7 @@ DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
 POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 COPULAS = {"être", "vouloir", "sembler", "paraître", "rester", "demeurer", "devenir", "apparaître"}
 PLANNED_CUES = {"planned", "scheduled"}
+REFLEXIVES = {"se", "s'", "s’"}
 OBLIGATION_MODALS = {"devoir", "falloir"}
 RELATIVE_PRONOUNS = {"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"}
 CLAUSE_DEPS = {"acl:relcl", "advcl", "ccomp", "parataxis", "conj", "csubj"}
@@ -144,9 +146,20 @@ def _is_bare_participle(token: Token) -> bool:
 
 
 def _actor_kinds_after(sent: Span, token: Token, by_token: dict[int, Mention]) -> set[str]:
-    """`@<actor_type>` for each actor mentioned in the few tokens after the trigger."""
+    """`@<actor_type>` for each actor mentioned in the few tokens after the trigger, and `@media`
+    for a news outlet named there (outlets are not actors: "a suspendu la BBC")."""
     hi = min(sent.end, token.i + WINDOW_AFTER + 1)
-    return {f"@{by_token[i].actor.actor_type}" for i in range(token.i + 1, hi) if i in by_token}
+    kinds = {f"@{by_token[i].actor.actor_type}" for i in range(token.i + 1, hi) if i in by_token}
+    doc = sent.doc
+    if hi > token.i + 1 and _media_names().search(doc_text(doc), doc[token.i + 1].idx, doc[hi - 1].idx + len(doc[hi - 1])):
+        kinds.add("@media")
+    return kinds
+
+
+@cache
+def _media_names() -> re.Pattern[str]:
+    names = sorted(gazetteer().media, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
 def _in_fixed_locution(token: Token) -> bool:
@@ -272,7 +285,7 @@ def find_triggers(sent: Span, by_token: dict[int, Mention] | None = None) -> lis
             if not ok:
                 continue
             window = words.window(token, rule.pos)
-            if by_token:
+            if by_token is not None:
                 if token.i not in kinds_after:
                     kinds_after[token.i] = _actor_kinds_after(sent, token, by_token)
                 window = window | kinds_after[token.i]
@@ -445,7 +458,10 @@ def modality_of(match: TriggerMatch, deadline: bool, date_in_future: bool) -> st
     for t in chain:
         if is_future_tense(t):
             return "planned"
-        if t is not token and cues.get(lemma(t)) in PLANNED_CUES:
+        cue = cues.get(lemma(t))
+        if cue == "planned_reflexive" and any(c.lower_ in REFLEXIVES for c in t.children):
+            cue = "planned"  # "se sont engagés à retirer", not "a engagé des procédures"
+        if t is not token and cue in PLANNED_CUES:
             if lemma(t) in OBLIGATION_MODALS and is_perfect(t):
                 return "occurred"  # "la France a dû retirer ses soldats": the obligation was met
             return "planned"
