@@ -100,3 +100,8 @@ def test_mention_a_constitution_charter_or_title_tail_is_not_an_organisation(nlp
 )
 def test_mention_names_that_are_places_datelines_or_portfolios_are_not_actors(text, not_actor, nlp):
     assert all(not_actor not in surface for surface, _ in mentions_of(text, nlp))
+
+
+def test_mention_title_picks_which_listed_person_a_shared_surname_names(nlp):
+    found = mentions_of("Depuis l'arrivée au pouvoir du capitaine Traoré, le pays s'est tourné vers Moscou.", nlp)
+    assert ("Traoré", "ibrahim-traore") in found

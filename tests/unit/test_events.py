@@ -500,3 +500,14 @@ def test_event_what_is_nationalised_is_the_other_side(nlp):
 def test_event_engager_is_a_promise_only_when_reflexive(nlp):
     assert ("ACCUSE", None, "occurred") in summary(" date 2025-06 La société a engagé une procédure d'arbitrage contre le Niger.", nlp)
     assert ("RETREAT", None, "planned") in summary(" date 2025-06 Les deux pays se sont engagés à retirer leurs troupes.", nlp)
+
+
+def test_event_place_after_possessed_troops_is_the_other_side(nlp):
+    text = " date 2024-09-17 Les États-Unis ont annoncé lundi avoir achevé le retrait de leurs forces du Niger."
+    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "RETREAT"]
+    assert (event["actor1_id"], event["actor2_id"], event["date"]) == ("united-states", "niger", "2024-09-16")
+
+
+def test_event_not_ruling_out_an_act_is_a_threat(nlp):
+    assert ("THREATEN", None, "occurred") in summary(" date 2024-04 Paris n'exclut pas de prendre des mesures de réciprocité.", nlp)
+    assert not [e for e in events_of(" date 2024-04 Paris exclut toute intervention.", nlp) if e["event_type"] == "THREATEN"]

@@ -272,6 +272,11 @@ def _match_gazetteer(doc: Doc, nlp: Language) -> tuple[dict[int, Mention], list[
             continue
         if kind == "metonym" and _is_place_use(doc, s):
             continue
+        if kind == "titled":
+            # "le capitaine Traoré": the title picks the person a shared surname names; the
+            # mention is the surname (titles are not part of names)
+            found[e - 1] = Mention(e - 1, e, g.actors[actor_id], "name")
+            continue
         found[s] = Mention(s, e, g.actors[actor_id], kind)
     return found, taken
 

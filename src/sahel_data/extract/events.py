@@ -30,6 +30,7 @@ POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 COPULAS = {"être", "vouloir", "sembler", "paraître", "rester", "demeurer", "devenir", "apparaître"}
 PLANNED_CUES = {"planned", "scheduled"}
 REFLEXIVES = {"se", "s'", "s’"}
+NEGATION_WORDS = {"pas", "nullement", "aucunement", "jamais"}
 OBLIGATION_MODALS = {"devoir", "falloir"}
 RELATIVE_PRONOUNS = {"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"}
 CLAUSE_DEPS = {"acl:relcl", "advcl", "ccomp", "parataxis", "conj", "csubj"}
@@ -392,7 +393,10 @@ def clause_verb(token: Token) -> Token:
 
 
 def is_negated(match: TriggerMatch) -> bool:
-    """'n'avaient pas abouti à un accord', 'aucun accord': not an event."""
+    """'n'avaient pas abouti à un accord', 'aucun accord': not an event. A row that requires a
+    negation ("n'exclut pas une intervention") reads it as part of the act."""
+    if match.rule.requires & NEGATION_WORDS:
+        return False
     token = match.head
     cues = modality_cues()
     verb = clause_verb(token)
@@ -678,6 +682,10 @@ def _nominal_participants(
                 continue
             if _case(token.doc[m.start : m.end].root) in {"avec", "contre", "entre"}:
                 actor2 = actor2 or m  # "la fermeture de la frontière avec le Bénin": the other side
+                continue
+            if c.i not in by_token and any(d.dep_ == "det" and d.lower_ in POSSESSIVES for d in c.children):
+                # "le retrait de leurs forces du Niger": "leurs" is who acts; the place is the other side
+                actor2 = actor2 or m
                 continue
             de_mentions.append(m)
         elif c.dep_ == "det" and c.i in by_token:
