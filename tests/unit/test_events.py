@@ -511,3 +511,9 @@ def test_event_place_after_possessed_troops_is_the_other_side(nlp):
 def test_event_not_ruling_out_an_act_is_a_threat(nlp):
     assert ("THREATEN", None, "occurred") in summary(" date 2024-04 Paris n'exclut pas de prendre des mesures de réciprocité.", nlp)
     assert not [e for e in events_of(" date 2024-04 Paris exclut toute intervention.", nlp) if e["event_type"] == "THREATEN"]
+
+
+def test_event_subject_owned_through_dont_acts_for_the_antecedent(nlp):
+    text = " date 2024-09 Le Niger se tourne vers la Russie, dont des instructeurs sont arrivés en avril."
+    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "AID"]
+    assert event["actor1_id"] == "russia"

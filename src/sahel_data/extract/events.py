@@ -534,11 +534,14 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
     or, for the second verb of "X a demandé ... et s'est rapproché", the first verb's subject."""
     for c in verb.children:
         if c.dep_ in SUBJECT_DEPS and (c.dep_ != "nsubj:pass" or not is_passive(verb)):
-            if c.lower_ in {"qui", "lequel", "laquelle"} and verb.dep_.startswith("acl"):
+            if c.lower_ in {"qui", "lequel", "laquelle", "dont"} and verb.dep_.startswith("acl"):
                 return _mention_in(verb.head, by_token)
             m = _mention_in(c, by_token)
             if m:
                 return m
+            owner = _dont_antecedent(c, by_token)
+            if owner:
+                return owner
     for c in verb.children:
         if c.dep_ in AGENT_DEPS:
             m = _mention_in(c, by_token)
@@ -558,6 +561,18 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
             if controller is not None:
                 return controller
         return _subject_of(verb.head, by_token)
+    return None
+
+
+def _dont_antecedent(subject: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """"la Russie, dont des instructeurs sont arrivés": a subject owned through "dont" acts for
+    the actor just before "dont" (its antecedent)."""
+    for c in subject.children:
+        if c.lower_ == "dont" and c.dep_ == "nmod":
+            k = c.i - 1
+            while k >= 0 and subject.doc[k].is_punct:
+                k -= 1
+            return by_token.get(k) if k >= 0 else None
     return None
 
 
