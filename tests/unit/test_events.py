@@ -517,3 +517,21 @@ def test_event_subject_owned_through_dont_acts_for_the_antecedent(nlp):
     text = " date 2024-09 Le Niger se tourne vers la Russie, dont des instructeurs sont arrivés en avril."
     (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "AID"]
     assert event["actor1_id"] == "russia"
+
+
+def test_event_plural_strikes_carried_out_are_an_act_not_a_trend(nlp):
+    text = " date 2024-05 L'armée nigérienne a mené des frappes aériennes contre des positions jihadistes."
+    assert [e["actor1_id"] for e in events_of(text, nlp) if e["event_type"] == "ASSAULT"] == ["armed-forces-of-niger"]
+    assert not events_of(" date 2024-05 Les attaques jihadistes se multiplient dans la région.", nlp)
+
+
+def test_event_suspending_a_state_from_an_organisations_bodies_is_a_sanction(nlp):
+    text = " date 2023-08 L'Union africaine a suspendu le Niger de ses instances."
+    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "SANCTION"]
+    assert (event["actor1_id"], event["actor2_id"]) == ("african-union", "niger")
+
+
+def test_event_passive_subjects_owner_acts_and_its_target_is_the_other_side(nlp):
+    text = " date 2024-05 Les sanctions de la CEDEAO contre le Niger ont été levées en février."
+    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "CONCEDE"]
+    assert (event["actor1_id"], event["actor2_id"], event["date"]) == ("ecowas", "niger", "2024-02")

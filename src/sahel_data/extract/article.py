@@ -268,6 +268,8 @@ PLACE_COUNTERPART_TYPES = {"CONSULT"}
 def _is_generic_plural(match: TriggerMatch) -> bool:
     """A plural noun of violence with no date of its own names a pattern, not one event."""
     token = match.head
+    if token.dep_ == "obj" and is_perfect(token.head):
+        return False  # "l'armée a mené des frappes contre...": done acts, not a trend
     return match.rule.pos == "NOUN" and match.rule.event_type in GENERIC_PLURAL_TYPES and "Plur" in token.morph.get("Number")
 
 

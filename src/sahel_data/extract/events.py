@@ -564,6 +564,21 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
     return None
 
 
+def _owner_and_target(noun: Token, by_token: dict[int, Mention]) -> tuple[Mention | None, Mention | None]:
+    """A noun's "de" owner and "contre"/"à" target: "les sanctions de la CEDEAO contre le Niger"."""
+    owner = target = None
+    for c in noun.children:
+        m = by_token.get(c.i)
+        if m is None or c.dep_ != "nmod":
+            continue
+        case = _case(c)
+        if case in {"de", "du", "des", "d'"} and owner is None:
+            owner = m
+        elif case in {"contre", "à", "au", "aux", "envers"} and target is None:
+            target = m
+    return (owner, target) if owner is not None and target is not None else (None, None)
+
+
 def _dont_antecedent(subject: Token, by_token: dict[int, Mention]) -> Mention | None:
     """"la Russie, dont des instructeurs sont arrivés": a subject owned through "dont" acts for
     the actor just before "dont" (its antecedent)."""
@@ -639,7 +654,12 @@ def _verbal_participants(token: Token, by_token: dict[int, Mention]) -> tuple[Me
     passive = is_passive(token)
     for c in token.children:
         if c.dep_ == "nsubj:pass" and passive:
-            actor2 = _mention_in(c, by_token)
+            owner, target = _owner_and_target(c, by_token)
+            if owner is not None and actor1 is None:
+                # "les sanctions de la CEDEAO contre le Niger ont été levées": the owner acts
+                actor1, actor2 = owner, target
+            else:
+                actor2 = _mention_in(c, by_token)
     # Controlled infinitive or participle: "ordonné aux troupes de se retirer", "quittant la CEDEAO".
     if actor1 is None and token.dep_ in {"xcomp", "advcl", "acl", "ccomp", "obl", "obl:arg", "obj"}:
         governor = token.head
