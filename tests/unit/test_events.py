@@ -535,3 +535,22 @@ def test_event_passive_subjects_owner_acts_and_its_target_is_the_other_side(nlp)
     text = " date 2024-05 Les sanctions de la CEDEAO contre le Niger ont été levées en février."
     (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "CONCEDE"]
     assert (event["actor1_id"], event["actor2_id"], event["date"]) == ("ecowas", "niger", "2024-02")
+
+
+def test_event_past_participle_on_a_noun_is_done_even_under_a_schedule_verb(nlp):
+    text = " date 2024-06 L'accord signé le 19 mai prévoit le retrait des troupes avant le 15 septembre."
+    found = summary(text, nlp)
+    assert ("SUPPORT", "2024-05-19", "occurred") in found and ("RETREAT", "2024-09-15", "planned") in found
+    assert len([f for f in found if f[0] == "SUPPORT"]) == 1
+
+
+def test_event_organisations_summit_in_a_capital_is_not_with_the_host_state(nlp):
+    text = " date 2024-05 Le sommet de la CEDEAO se tiendra le 7 juillet à Abuja."
+    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "CONSULT"]
+    assert (event["actor1_id"], event["actor2_id"]) == ("ecowas", None)
+
+
+def test_event_first_person_act_in_a_quote_is_the_speakers(nlp):
+    text = " date 2024-05 « Nous allons retirer nos troupes d'ici la fin de l'année », a déclaré le ministre français des Armées."
+    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "RETREAT"]
+    assert (event["actor1_id"], event["modality"]) == ("france", "planned")

@@ -32,6 +32,7 @@ from sahel_data.extract.events import (
     is_reported_act,
     modality_cues,
     location_of,
+    mention_in,
     modality_of,
     own_side,
     participants,
@@ -172,6 +173,37 @@ def _climb(head: Token) -> list[Token]:
     return out
 
 
+FIRST_PERSON = {"je", "j'", "j’", "nous"}
+FIRST_PERSON_POSSESSIVES = {"notre", "nos", "mon", "ma", "mes"}
+
+
+def _first_person(match: TriggerMatch) -> bool:
+    """The act is told in the first person: "nous allons retirer", "notre retrait"."""
+    token = match.head
+    verb = clause_verb(token)
+    if any(c.dep_ in {"nsubj", "nsubj:pass"} and c.lower_ in FIRST_PERSON for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.head.children):
+        return True  # "nous allons retirer"
+    return any(c.dep_ == "det" and c.lower_ in FIRST_PERSON_POSSESSIVES for c in token.children)
+
+
+def _speaker(sent: Span, by_token: dict[int, Mention]) -> Mention | None:
+    """Who says the sentence's quote: the subject of its verb of saying ("a déclaré le ministre")."""
+    cues = modality_cues()
+    for t in sent:
+        if t.pos_ == "VERB" and cues.get(t.lemma_.lower()) == "speech":
+            has_subject = any(c.dep_ == "nsubj" for c in t.children)
+            for c in t.children:
+                # the parser often labels an inverted subject ("a déclaré le ministre") an object
+                inverted = not has_subject and c.dep_ == "obj" and c.i > t.i
+                if (c.dep_ == "nsubj" or inverted) and c.lower_ not in FIRST_PERSON:
+                    m = by_token.get(c.i) or mention_in(c, by_token)
+                    if m is not None:
+                        return m
+    return None
+
+
 def _below_reaction(path: list[Token]) -> list[Token]:
     """The climb from a noun stops under a verb that reacts to it: "le JNIM a revendiqué
     dimanche l'attaque" dates the claim, not the attack."""
@@ -244,6 +276,8 @@ def _events_in_sentence(
             if date is not None and reference is not None and date.start > reference.end:
                 modality = "planned"
         actor1, actor2 = participants(match, by_token, triggers)
+        if actor1 is None and _first_person(match):
+            actor1 = _speaker(sent, by_token)
         event_type = match.rule.event_type
         ended = foreign_presence_ended(match, by_token) if event_type == "RETREAT" else None
         if ended is not None:
@@ -254,14 +288,16 @@ def _events_in_sentence(
         location = location_of(match, sent, by_token)
         if event_type in PLACE_COUNTERPART_TYPES and actor2 is None and location is not None:
             host = actors_mod.gazetteer().state_of_place(location)
-            if host is not None and (actor1 is None or actor1.actor.country != host.country):
+            visitor = actor1 is None or actor1.actor.actor_type not in {"organization", "coalition"}
+            if host is not None and visitor and (actor1 is None or actor1.actor.country != host.country):
                 actor2 = Mention(-1, -1, host, "place")  # "s'est rendu à Niamey": the visit is to Niger
         out.append(EventCandidate(match, sent, block, event_type, modality, date, actor1, actor2, location))
     return out
 
 
 GENERIC_PLURAL_TYPES = {"ASSAULT"}
-# Meetings and visits held in another state's capital are with that state.
+# Meetings and visits held in another state's capital are with that state (not an
+# organisation's own summit held there).
 PLACE_COUNTERPART_TYPES = {"CONSULT"}
 
 
@@ -324,8 +360,8 @@ def _names_its_own_act(a: EventCandidate, b: EventCandidate) -> bool:
     for verb, noun in ((a, b), (b, a)):
         if verb.match.rule.pos == "VERB" and noun.match.rule.pos == "NOUN":
             ancestors = [t.i for t in itertools.islice(noun.match.head.ancestors, 4)]
-            if verb.match.head.i in ancestors:
-                return True
+            if verb.match.head.i in ancestors or verb.match.head.head.i == noun.match.head.i:
+                return True  # the noun under the verb, or the verb a participle on the noun ("l'accord signé")
     return False
 
 

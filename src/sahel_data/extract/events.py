@@ -454,6 +454,8 @@ def modality_of(match: TriggerMatch, deadline: bool, date_in_future: bool) -> st
     for _ in range(4):
         if t.head.i == t.i:
             break
+        if t.i == token.i and match.rule.pos == "VERB" and t.dep_ == "acl" and _is_bare_participle(t) and "Past" in t.morph.get("Tense"):
+            break  # "l'accord signé le 19 mai prévoit...": a past participle on a noun tells a done act
         if t.dep_ in {"xcomp", "obj", "nsubj", "nsubj:pass", "ccomp", "acl", "advcl", "obl", "obl:arg", "nmod"}:
             t = t.head
             chain.append(t)
@@ -499,7 +501,7 @@ def _office_holder_state(token: Token) -> Mention | None:
     return None
 
 
-def _mention_in(token: Token, by_token: dict[int, Mention], depth: int = 3) -> Mention | None:
+def mention_in(token: Token, by_token: dict[int, Mention], depth: int = 3) -> Mention | None:
     """The actor mention at a token or, failing that, the nearest one in its subtree, or the
     state an unnamed office holder there acts for."""
     if token.i in by_token:
@@ -535,8 +537,8 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
     for c in verb.children:
         if c.dep_ in SUBJECT_DEPS and (c.dep_ != "nsubj:pass" or not is_passive(verb)):
             if c.lower_ in {"qui", "lequel", "laquelle", "dont"} and verb.dep_.startswith("acl"):
-                return _mention_in(verb.head, by_token)
-            m = _mention_in(c, by_token)
+                return mention_in(verb.head, by_token)
+            m = mention_in(c, by_token)
             if m:
                 return m
             owner = _dont_antecedent(c, by_token)
@@ -544,7 +546,7 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
                 return owner
     for c in verb.children:
         if c.dep_ in AGENT_DEPS:
-            m = _mention_in(c, by_token)
+            m = mention_in(c, by_token)
             if m:
                 return m
     if verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
@@ -640,7 +642,7 @@ def _counterpart(token: Token, by_token: dict[int, Mention], exclude: Mention | 
             for c in sorted(t.children, key=lambda c: c.i):
                 if c.dep_ in CLAUSE_DEPS or c.dep_ in SUBJECT_DEPS:
                     continue
-                m = by_token.get(c.i) or _mention_in(c, by_token, depth=1)
+                m = by_token.get(c.i) or mention_in(c, by_token, depth=1)
                 if m and _case(c) in COUNTERPART_MARKERS and (exclude is None or m.actor.actor_id != exclude.actor.actor_id):
                     return m
                 nxt.append(c)
@@ -659,7 +661,7 @@ def _verbal_participants(token: Token, by_token: dict[int, Mention]) -> tuple[Me
                 # "les sanctions de la CEDEAO contre le Niger ont été levées": the owner acts
                 actor1, actor2 = owner, target
             else:
-                actor2 = _mention_in(c, by_token)
+                actor2 = mention_in(c, by_token)
     # Controlled infinitive or participle: "ordonné aux troupes de se retirer", "quittant la CEDEAO".
     if actor1 is None and token.dep_ in {"xcomp", "advcl", "acl", "ccomp", "obl", "obl:arg", "obj"}:
         governor = token.head
@@ -669,14 +671,14 @@ def _verbal_participants(token: Token, by_token: dict[int, Mention]) -> tuple[Me
             actor1 = _subject_of(governor.head, by_token)
     antecedent = relative_object(token)
     if actor2 is None and antecedent is not None:
-        actor2 = _mention_in(antecedent, by_token, depth=0)
+        actor2 = mention_in(antecedent, by_token, depth=0)
     if actor2 is None:
         for c in sorted(token.children, key=lambda c: c.i):
             if c.dep_ in OBJECT_DEPS and not (passive and c.dep_ == "obl:agent"):
                 case = _case(c)
                 if c.dep_ in {"obl", "obl:mod", "nmod"} and case is not None and case not in COUNTERPART_CASES:
                     continue  # "à Niamey", "en juin": a place or a time, not a counterpart
-                m = _mention_in(c, by_token)
+                m = mention_in(c, by_token)
                 if m and (actor1 is None or m.actor.actor_id != actor1.actor.actor_id):
                     actor2 = m
                     break
@@ -697,17 +699,17 @@ def _nominal_participants(
             agent = next((a for a in c.children if a.dep_ in AGENT_DEPS), None)
             if lemma(c) in modality_cues() or _rules_for(lemma(c), c.lower_):
                 agent = None
-            if agent is not None and (m := _mention_in(agent, by_token, depth=1)) is not None:
+            if agent is not None and (m := mention_in(agent, by_token, depth=1)) is not None:
                 actor1 = actor1 or m
         elif c.dep_ in {"nmod", "amod", "obl", "nmod:poss"}:
-            m = _mention_in(c, by_token, depth=2)
+            m = mention_in(c, by_token, depth=2)
             if m is None:
                 continue
             if case == "entre":
                 actor1 = actor1 or m
                 for conj in c.children:
                     if conj.dep_ == "conj" and actor2 is None:
-                        actor2 = _mention_in(conj, by_token, depth=1)
+                        actor2 = mention_in(conj, by_token, depth=1)
                 continue
             if case in {"avec", "contre", "à", "au", "aux", "envers", "vers"}:
                 actor2 = actor2 or m
@@ -750,7 +752,7 @@ def _nominal_participants(
             actor1 = _subject_of(verb, by_token)
         elif token.dep_ == "nsubj:pass":
             # "l'attaque a été revendiquée par le JNIM": the agent
-            actor1 = next((m for c in verb.children if c.dep_ in AGENT_DEPS and (m := _mention_in(c, by_token))), None)
+            actor1 = next((m for c in verb.children if c.dep_ in AGENT_DEPS and (m := mention_in(c, by_token))), None)
     return actor1, actor2
 
 
