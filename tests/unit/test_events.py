@@ -554,3 +554,18 @@ def test_event_first_person_act_in_a_quote_is_the_speakers(nlp):
     text = " date 2024-05 « Nous allons retirer nos troupes d'ici la fin de l'année », a déclaré le ministre français des Armées."
     (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "RETREAT"]
     assert (event["actor1_id"], event["modality"]) == ("france", "planned")
+
+
+def test_event_place_of_a_recalled_ambassador_is_the_other_side(nlp):
+    text = (
+        " date 2025-04 Le Mali, le Burkina Faso et le Niger ont annoncé dimanche 6 avril 2025 le rappel de leurs ambassadeurs en "
+        "Algérie, après la destruction par l'armée algérienne d'un drone malien."
+    )
+    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "SANCTION"]
+    assert (event["actor1_id"], event["actor2_id"]) == ("mali", "algeria")
+
+
+def test_event_what_a_relative_clause_in_the_imperfect_says_is_a_habit_not_an_act(nlp):
+    text = " date 2025-04 Le Mali a quitté le Comité d'état-major opérationnel conjoint, qui réunissait depuis 2010 l'Algérie, le Mali et le Niger."
+    found = {e["event_type"] for e in events_of(text, nlp)}
+    assert "SANCTION" in found and "CONSULT" not in found

@@ -334,9 +334,10 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         # "les groupes jihadistes qui frappent le pays": a present-tense relative clause says
         # what someone habitually does, not an event.
         relative = any(c.lower_ in RELATIVE_PRONOUNS for c in token.children)  # not a gerund the parser calls relcl
+        habitual = "Pres" in token.morph.get("Tense") or "Imp" in token.morph.get("Tense")  # "qui frappent", "qui réunissait"
         if (
-            token.dep_ == "acl:relcl" and relative and "Pres" in token.morph.get("Tense") and not any(c.dep_.startswith("aux") for c in token.children)
-            and match.rule.event_type not in SPEECH_TYPES
+            token.dep_ in {"acl:relcl", "advcl"} and relative and habitual and not any(c.dep_.startswith("aux") for c in token.children)
+            and match.rule.event_type not in SPEECH_TYPES and not is_future_tense(token)
         ):
             return False  # an accusation or demand told in the present ("qui reproche au Tchad de") is still one
         # "a ordonné aux troupes de se retirer": what is demanded or threatened is the REQUEST's
@@ -711,8 +712,8 @@ def _nominal_participants(
                     if conj.dep_ == "conj" and actor2 is None:
                         actor2 = mention_in(conj, by_token, depth=1)
                 continue
-            if case in {"avec", "contre", "à", "au", "aux", "envers", "vers"}:
-                actor2 = actor2 or m
+            if case in {"avec", "contre", "à", "au", "aux", "envers", "vers", "en", "dans"}:
+                actor2 = actor2 or m  # "le rappel de leurs ambassadeurs en Algérie": where it happens is the other side
                 continue
             if case == "par":
                 actor1 = m
