@@ -909,7 +909,7 @@ def find_dates(text: str) -> list[DateMention]:
     words = _words(norm)
     present: dict[re.Pattern[str] | _Core, bool] = {}  # each core searched once per text
     for pattern, build, needs, opening in grammar.patterns:
-        if not all(any(_found(core, norm, words, present) for core in cores) for cores in needs):
+        if not _may_match(needs, norm, words, present):
             continue  # a core of the pattern is absent: the full pattern cannot match (and is slow to run)
         matches = (pattern.finditer(norm) if words is None
                    else _matches(pattern, norm, words, opening))
@@ -947,6 +947,19 @@ def _matches(pattern: re.Pattern[str], norm: str, words: _Words,
             if match is not None:
                 end = match.end()
                 yield match
+
+
+def _may_match(needs: tuple[tuple[re.Pattern[str] | _Core, ...], ...], norm: str,
+               words: _Words | None, present: dict[re.Pattern[str] | _Core, bool]) -> bool:
+    """Whether each requirement of a pattern has one of its cores in the text (plain loops: this
+    runs for every pattern of every sentence with a date cue)."""
+    for cores in needs:
+        for core in cores:
+            if _found(core, norm, words, present):
+                break
+        else:
+            return False
+    return True
 
 
 def _found(core: re.Pattern[str] | _Core, norm: str, words: _Words | None,
