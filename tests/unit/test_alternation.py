@@ -1,4 +1,5 @@
-"""The fast pre-tests of dates and quantities answer exactly as the plain regexes they replace."""
+"""The fast pre-tests of dates and quantities answer exactly as the plain regexes they replace,
+and the date patterns, tried only where their opening words are, find what they find everywhere."""
 
 from __future__ import annotations
 
@@ -53,7 +54,7 @@ def _old_date_cue() -> re.Pattern[str]:
 
 
 def _cores() -> list[dates._Core]:
-    found = {id(c): c for _, _, needs in dates._grammar().patterns for cores in needs for c in cores if isinstance(c, dates._Core)}
+    found = {id(c): c for _, _, needs, _ in dates._grammar().patterns for cores in needs for c in cores if isinstance(c, dates._Core)}
     return list(found.values())
 
 
@@ -61,8 +62,15 @@ def _same_answers(text: str) -> None:
     assert quantities._might_hold_a_quantity(text) == bool(_old_quantity_cue().search(text))
     norm = text.translate(dates._FOLD)
     assert dates._might_hold_a_date(norm) == bool(_old_date_cue().search(norm))
+    words = dates._words(norm)
     for core in _cores():
         assert bool(core.search(norm)) == bool(re.search(core.plain, norm, re.I)), core.plain[:60]
+        if words is not None and core.search(norm):
+            assert core.may_be_in(words), core.plain[:60]
+    for pattern, build, _, opening in dates._grammar().patterns:
+        everywhere = [m.regs for m in pattern.finditer(norm)]
+        if words is not None:
+            assert [m.regs for m in dates._matches(pattern, norm, words, opening)] == everywhere, build.__name__
 
 
 def test_word_tree_matches_exactly_its_words() -> None:
@@ -87,3 +95,22 @@ def test_pretests_each_lexicon_form_same_answer_as_plain_regex(form: str) -> Non
 @given(st.one_of(_texts, _glued))
 def test_pretests_any_text_same_answer_as_plain_regex(text: str) -> None:
     _same_answers(text)
+
+
+def test_case_odd_holds_every_character_ignorecase_matches_to_a_lexicon_letter_unlike_lower() -> None:
+    # `_words` compares lower-cased words; IGNORECASE also matches a few characters that
+    # str.lower() maps elsewhere (or to two characters): those must be in `_CASE_ODD`.
+    letters = {ch for w in dates._lexicon() for ch in dates._key(w.form)}
+    odd = {
+        chr(cp)
+        for ch in letters
+        for pattern in [re.compile(re.escape(ch), re.I)]
+        for cp in range(0x30000)
+        if (pattern.fullmatch(chr(cp)) is not None) != (chr(cp).lower() == ch)
+    }
+    assert {ch for ch in odd if not dates._CASE_ODD.match(ch)} == set()
+
+
+def test_fold_same_as_translate() -> None:
+    text = "l’année\u00a0dernière ‘x’ ʼ \u202f\u2009 ‐‑–− ok"
+    assert dates._fold(text) == text.translate(dates._FOLD)

@@ -476,7 +476,7 @@ def _patterns_skipped_wrongly(text: str) -> list[str]:
     norm = text.translate(_FOLD)
     return [
         pattern.pattern[:60]
-        for pattern, _, needs in _grammar().patterns
+        for pattern, _, needs, _ in _grammar().patterns
         if pattern.search(norm) and not all(any(core.search(norm) for core in cores) for cores in needs)
     ]
 

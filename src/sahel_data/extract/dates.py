@@ -55,7 +55,7 @@ import datetime
 import functools
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, KeysView
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -263,6 +263,55 @@ _KIND_VALUES: dict[str, set[str] | None] = {
 }
 
 
+_FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
+
+
+def _fold(text: str) -> str:
+    """``text.translate(_FOLD)``, faster: most texts hold one or two of these characters.
+
+    >>> _fold("l’année\u00a0dernière")
+    "l'année dernière"
+    """
+    for old, new in _FOLD_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
+# A text's words, as the grammar sees them: runs of word characters between non-word ones.
+_WORD = re.compile(r"\w+")
+# Characters that IGNORECASE matches to a lexicon letter although str.lower() does not turn them
+# into it ("İ" and "ı" match "i", "ſ" matches "s"; test_alternation checks there are no others).
+_CASE_ODD = re.compile("[\u0130\u0131\u017f]")
+
+
+class _Words:
+    """Where each word of a folded text starts: the grammar's patterns start at these places, and
+    can only match a text holding their words."""
+
+    def __init__(self, lowered: str) -> None:
+        self.at: dict[str, list[int]] = {}
+        self.digit_starts: list[int] = []
+        for found in _WORD.finditer(lowered):
+            word, start = found.group(), found.start()
+            if word in self.at:
+                self.at[word].append(start)
+            else:
+                self.at[word] = [start]
+            if word[0].isdecimal():  # what \d matches
+                self.digit_starts.append(start)
+
+    def keys(self) -> KeysView[str]:
+        return self.at.keys()
+
+
+def _words(norm: str) -> _Words | None:
+    """The lower-cased words of a folded text, or None when one holds a `_CASE_ODD` character."""
+    if _CASE_ODD.search(norm) is not None:
+        return None
+    return _Words(norm.lower())  # lower() keeps the length and the word characters here
+
+
 def _key(s: str) -> str:
     """Lookup key of a form or a matched span: folded, lower case, single spaces."""
     return " ".join(s.translate(_FOLD).lower().split())
@@ -377,7 +426,8 @@ class _Core:
     prefix tree (see `alternation`); a longer form ("il y a", "mi-") is searched as written, and
     only where its first word is."""
 
-    def __init__(self, plain: str, prefix: str, words: set[str], phrases: str | None, first_words: set[str]) -> None:
+    def __init__(self, plain: str, prefix: str, words: set[str], longer: set[str],
+                 phrases: str | None, first_words: set[str]) -> None:
         self.plain = plain  # the regex this answers for (tests compare the two)
         ends_in_word = sorted(w for w in words if w[-1].isalnum())
         others = sorted(w for w in words if not w[-1].isalnum())
@@ -388,6 +438,20 @@ class _Core:
         # Each longer form starts with its first word, written as such (a miss rules it out).
         self.first_words = re.compile(
             "|".join(("(?<!\\w)" if w[:1].isalnum() else "") + re.escape(w) for w in sorted(first_words)), re.I)
+        # The same question asked of a text's set of words (`_words`): a form can match only
+        # where each of its words is a word of the text, so a miss rules it out, a hit may not.
+        forms = [_WORD.findall(w[:-1] if w.endswith("-") else w) for w in sorted(words | longer)]
+        # A form with no letter ("-") is never ruled out, nor one with "_" (a word character
+        # that `_form_re` does not treat as the start or end of a word).
+        self.always = any(not runs for runs in forms) or any("_" in w for w in words | longer)
+        self.one_word = frozenset(runs[0] for runs in forms if len(runs) == 1)
+        self.several_words = tuple(frozenset(runs) for runs in forms if len(runs) > 1)
+
+    def may_be_in(self, words: _Words) -> bool:
+        """False only if `search` finds nothing in a text whose `_words` are ``words``."""
+        keys = words.keys()
+        return (self.always or not self.one_word.isdisjoint(keys)
+                or any(w <= keys for w in self.several_words))
 
     def search(self, norm: str) -> re.Match[str] | None:
         found = self.words.search(norm) if self.words is not None else None
@@ -397,10 +461,23 @@ class _Core:
 
 
 @dataclass(frozen=True)
+class _Opening:
+    """The words a pattern's match can begin with: lower-cased words, and any word beginning with
+    a digit when ``digit`` (a day, a year). A match starts a word (`scan`), and that word is the
+    first word of the first form the match holds, so trying only where these words are finds
+    every match, in the same place, as trying everywhere."""
+
+    words: frozenset[str]
+    digit: bool = False
+
+
+@dataclass(frozen=True)
 class _Grammar:
     # (pattern, what its match means, what it cannot match without: every requirement is a
-    # tuple of sub-expressions of the pattern, one of which must be found in the text)
-    patterns: tuple[tuple[re.Pattern[str], Callable[..., Iterator[_Cand]], tuple[tuple[re.Pattern[str] | _Core, ...], ...]], ...]
+    # tuple of sub-expressions of the pattern, one of which must be found in the text, and the
+    # words its match can begin with)
+    patterns: tuple[tuple[re.Pattern[str], Callable[..., Iterator[_Cand]],
+                          tuple[tuple[re.Pattern[str] | _Core, ...], ...], _Opening], ...]
     link: re.Pattern[str]
     year_follow: re.Pattern[str]
 
@@ -449,7 +526,8 @@ def _grammar() -> _Grammar:
         phrases = _alt(*kinds, keep=lambda f: keep(f) and f in longer) if longer else None
         first_words = {(f[:-1] if f.endswith("-") else f).split(" ")[0] for f in longer}
         prefix = r"(?<!\w)(?=\w)" if wordy else ""
-        return _Core(prefix + f"(?:{_alt(*kinds, keep=keep)})", prefix, forms - longer, phrases, first_words)
+        return _Core(prefix + f"(?:{_alt(*kinds, keep=keep)})", prefix, forms - longer, longer,
+                     phrases, first_words)
 
     month_core, year_core = core("month"), c(r"(?<!\w)(?=\w)" + _YEAR)
     unit_core = core("period", "period_plural")
@@ -458,39 +536,67 @@ def _grammar() -> _Grammar:
     # Each requirement is a tuple of cores, any of which will do.
     needs_month = ((month_core,),)
 
+    def first(*kinds: str, keep: Callable[[str], bool] = lambda form: True) -> frozenset[str]:
+        """The first words of the forms that `_alt(*kinds, keep=keep)` matches."""
+        return frozenset(runs[0] for w in _lexicon() if w.kind in kinds and keep(f := _key(w.form))
+                         for runs in [_WORD.findall(f)] if runs)
+
+    def opens(*words: frozenset[str] | str, digit: bool = False) -> _Opening:
+        return _Opening(frozenset().union(*({w} if isinstance(w, str) else w for w in words)),
+                        digit)
+
+    # Words that open the optional parts before a core: `lead`, `vague`, `article`.
+    lead_first = first("deadline", "schedule", "onset", "preposition")
+    vague_first = first("vague_marker") | {"à", "au", "en", "la", "le"}
+    article_first = frozenset({"le", "ce"})
+    unit_first, month_first = first("period", "period_plural"), first("month")
+    pre_first = first("preposition", "within", "ago")  # `pre` of the vague patterns
+
     patterns = (
         (scan(lead + article + rf"(?:(?P<wd>{weekday}),?{_SP}(?:le{_SP})?)?(?P<d>{_DAY}){_SP}"
-              rf"(?P<m>{month})(?:{_SP}(?P<y>{_YEAR}))?" + date_dir), _build_day_month, needs_month),
+              rf"(?P<m>{month})(?:{_SP}(?P<y>{_YEAR}))?" + date_dir), _build_day_month, needs_month,
+         opens(lead_first, article_first, first("weekday"), "premier", digit=True)),
         (scan(lead + r"(?:(?<!\w)le" + _SP + r")?(?:(?<![\w./-])(?P<d>\d{1,2})(?P<sep>[/.-])"
               r"(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})|(?<![\w./-])(?P<iy>\d{4})-(?P<im>\d\d)-"
-              r"(?P<id>\d\d))(?![\w/-]|\.\d)"), _build_numeric, ((c(r"\d[/.-]\d"),),)),
+              r"(?P<id>\d\d))(?![\w/-]|\.\d)"), _build_numeric, ((c(r"\d[/.-]\d"),),),
+         opens(lead_first, "le", digit=True)),
         (scan(lead + rf"{vague}?(?P<m>{month})(?:{_SP}(?P<y>{_YEAR}))?" + date_dir),
-         _build_month, needs_month),
+         _build_month, needs_month, opens(lead_first, vague_first, month_first)),
         (scan(lead + rf"{vague}?(?:(?P<ylead>{year_lead}){_AFTER})?(?P<y>{_YEAR})"), _build_year,
-         ((year_core,),)),
+         ((year_core,),), opens(lead_first, vague_first, first("year_lead"), digit=True)),
         (scan(lead + article + rf"(?P<wd>{weekday})(?P<suffix>{suffix})?" + date_dir),
-         _build_weekday, ((core("weekday"),),)),
-        (scan(lead + rf"(?P<rel>{rel})"), _build_relative_day, ((core("relative_day"),),)),
+         _build_weekday, ((core("weekday"),),), opens(lead_first, article_first, first("weekday"))),
+        (scan(lead + rf"(?P<rel>{rel})"), _build_relative_day, ((core("relative_day"),),),
+         opens(lead_first, first("relative_day"))),
         (scan(lead + rf"{vague}?(?:(?<!\w)(?P<det>cette|cet|ce|l'|la|le)(?:(?<=')|{_SP}))?"
               rf"(?P<unit>{unit})(?P<suffix>{suffix})?(?:{_SP}(?P<dir>{dir_word}|{anaphoric}))?"),
-         _build_period, ((unit_core,),)),
+         _build_period, ((unit_core,),),
+         opens(lead_first, vague_first, {"cette", "cet", "ce", "l", "la", "le"}, unit_first)),
         (scan(rf"(?P<ago>{ago}){_SP}(?:(?P<n>{number})|(?P<vq>{vague_qty})){_SP}"
-              rf"(?P<unit>{unit})"), _build_ago, ((core("ago"),), (unit_core,))),
+              rf"(?P<unit>{unit})"), _build_ago, ((core("ago"),), (unit_core,)),
+         opens(first("ago"))),
         (scan(rf"(?P<within>{within}){_AFTER}(?:(?P<det>les|des|ces){_SP})?(?P<n>{number}){_SP}"
               rf"(?:(?P<pdir>{dir_plural}){_SP})?(?P<unit>{unit})"
-              rf"(?:{_SP}(?P<post>{dir_plural}|{anaphoric}))?"), _build_within, ((core("within"),), (unit_core,))),
+              rf"(?:{_SP}(?P<post>{dir_plural}|{anaphoric}))?"), _build_within,
+         ((core("within"),), (unit_core,)),
+         opens(first("within"))),
         (scan(rf"(?:(?P<pre>{prep}|{within}|{ago}){_AFTER})?"
               rf"(?:(?<!\w)(?P<det>les|des|ces|la|cette|le|de{_SP}la){_SP})?"
               rf"(?P<pdir>{dir_word}|{dir_plural}){_SP}(?P<unit>{unit})"), _build_vague_before,
-         ((unit_core,), (dir_core, dir_plural_core))),
+         ((unit_core,), (dir_core, dir_plural_core)),
+         opens(pre_first, {"les", "des", "ces", "la", "cette", "le", "de"},
+               first("direction", keep=lambda f: not _is_suffix(f)), first("direction_plural"))),
         (scan(rf"(?:(?P<pre>{prep}|{within}|{ago}){_AFTER})?(?<!\w)(?P<det>les|des|ces){_SP}"
               rf"(?P<unit>{unit}){_SP}(?P<post>{dir_plural}|{anaphoric})"), _build_vague_after,
-         ((unit_core,), (dir_plural_core, core("anaphoric", keep=lambda f: not _is_suffix(f))))),
-        (scan(rf"(?P<adv>{adverb})"), _build_adverb, ()),
+         ((unit_core,), (dir_plural_core, core("anaphoric", keep=lambda f: not _is_suffix(f)))),
+         opens(pre_first, {"les", "des", "ces"})),
+        (scan(rf"(?P<adv>{adverb})"), _build_adverb, (), opens(first("vague_adverb"))),
         (scan(rf"(?:(?P<rs>{range_start}){_SP})?(?P<a>(?P<am>{month})(?:{_SP}(?P<ay>{_YEAR}))?"
               rf"|(?P<ay2>{_YEAR})){_OSP}(?P<link>{range_link}){_OSP}"
               rf"(?P<b>(?P<bm>{month})(?:{_SP}(?P<by>{_YEAR}))?|(?P<by2>{_YEAR}))"), _build_range,
-         ((month_core, year_core), (c(range_link),))),
+         ((month_core, year_core), (c(range_link),)),
+         opens(first("range", keep=lambda f: _values("range").get(f) == "start"), month_first,
+               digit=True)),
     )
     return _Grammar(
         patterns=patterns,
@@ -794,17 +900,20 @@ def find_dates(text: str) -> list[DateMention]:
     >>> [m.text for m in find_dates("Les violences ont doublé de 2020 à 2022.")]
     ['2020', '2022']
     """
-    norm = text.translate(_FOLD)  # one character for one: offsets stay valid
+    norm = _fold(text)  # one character for one: offsets stay valid
     if not _might_hold_a_date(norm):
         return []
     grammar = _grammar()
     found: list[_Cand] = []
     waiting: list[_Cand] = []
-    present: dict[re.Pattern[str], bool] = {}  # each core searched once per text
-    for pattern, build, needs in grammar.patterns:
-        if not all(any(_found(core, norm, present) for core in cores) for cores in needs):
+    words = _words(norm)
+    present: dict[re.Pattern[str] | _Core, bool] = {}  # each core searched once per text
+    for pattern, build, needs, opening in grammar.patterns:
+        if not _may_match(needs, norm, words, present):
             continue  # a core of the pattern is absent: the full pattern cannot match (and is slow to run)
-        for match in pattern.finditer(norm):
+        matches = (pattern.finditer(norm) if words is None
+                   else _matches(pattern, norm, words, opening))
+        for match in matches:
             for cand in build(match, norm):
                 (waiting if cand.needs_context else found).append(cand)
     chosen = _longest_first(found)
@@ -825,9 +934,41 @@ def find_dates(text: str) -> list[DateMention]:
                         c.is_future, c.has_year, c.parsed) for c in chosen]
 
 
-def _found(core: re.Pattern[str], norm: str, present: dict[re.Pattern[str], bool]) -> bool:
+def _matches(pattern: re.Pattern[str], norm: str, words: _Words,
+             opening: _Opening) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(norm)``, trying the pattern only where a word of ``opening`` starts."""
+    starts = [start for word in opening.words & words.keys() for start in words.at[word]]
+    if opening.digit:
+        starts += words.digit_starts
+    end = 0
+    for start in sorted(starts):
+        if start >= end:  # finditer goes on after the end of its last match
+            match = pattern.match(norm, start)
+            if match is not None:
+                end = match.end()
+                yield match
+
+
+def _may_match(needs: tuple[tuple[re.Pattern[str] | _Core, ...], ...], norm: str,
+               words: _Words | None, present: dict[re.Pattern[str] | _Core, bool]) -> bool:
+    """Whether each requirement of a pattern has one of its cores in the text (plain loops: this
+    runs for every pattern of every sentence with a date cue)."""
+    for cores in needs:
+        for core in cores:
+            if _found(core, norm, words, present):
+                break
+        else:
+            return False
+    return True
+
+
+def _found(core: re.Pattern[str] | _Core, norm: str, words: _Words | None,
+           present: dict[re.Pattern[str] | _Core, bool]) -> bool:
     if core not in present:
-        present[core] = core.search(norm) is not None
+        if words is not None and isinstance(core, _Core):
+            present[core] = core.may_be_in(words)  # a set lookup, not a search of the text
+        else:
+            present[core] = core.search(norm) is not None
     return present[core]
 
 

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from text_to_num import alpha2digit
 
@@ -224,10 +224,12 @@ class _Tok:
     value: float = 0.0
     spelled: bool = False
     year_like: bool = False
+    # Set once here: nearly every token's norm is read, and a cached_property takes a lock the
+    # first time each token's is.
+    norm: str = field(init=False, repr=False, compare=False)
 
-    @functools.cached_property
-    def norm(self) -> str:
-        return self.text.replace("’", "'").casefold()
+    def __post_init__(self) -> None:
+        self.norm = self.text.replace("’", "'").casefold()
 
 
 def _digit_value(text: str) -> float:
@@ -259,7 +261,8 @@ def _tokenize(text: str) -> list[_Tok]:
         if m.lastgroup == "num":
             toks.append(_num_token(s, t))
         elif m.lastgroup == "word":
-            if any(c.isdigit() for c in t):
+            # (no letter is a digit: most words skip the test character by character)
+            if not t.isalpha() and any(c.isdigit() for c in t):
                 toks.append(_Tok(s, s + len(t), t, "ident"))
             else:
                 toks.append(_Tok(s, s + len(t), t, "word"))
