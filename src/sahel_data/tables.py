@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 import polars as pl
 
@@ -34,7 +34,8 @@ class ArticleExtraction:
     actors: dict[str, dict] = field(default_factory=dict)  # actor_id -> {name, actor_type, country, source}
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+        # The rows are JSON-safe already: no deep copy (dataclasses.asdict) on the way out.
+        return json.dumps({f.name: getattr(self, f.name) for f in fields(self)}, ensure_ascii=False, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> ArticleExtraction:

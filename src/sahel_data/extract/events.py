@@ -163,12 +163,17 @@ def _media_names() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
+LOCUTION_WORDS = {"partir", "compter"}  # "à partir de", "à compter de"
+
+
 def _in_fixed_locution(token: Token) -> bool:
     """Words that only look like triggers inside a fixed phrase: "à partir de" (from)."""
+    if token.lower_ not in LOCUTION_WORDS:
+        return False
     doc = token.doc
     before = doc[token.i - 1].lower_ if token.i > 0 else ""
     after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-    return before == "à" and token.lower_ in {"partir", "compter"} and after in {"de", "du", "d'", "des"}
+    return before == "à" and after in {"de", "du", "d'", "des"}
 
 
 class _SentenceWords:
