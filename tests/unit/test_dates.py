@@ -113,6 +113,8 @@ FOUND = [
          id="vague-decennies"),
     case("Un accord sera signé dans les prochains mois.", ["dans les prochains mois"],
          id="vague-prochains-mois"),
+    case("Selon le porte-parole, les soldats ont quitté la base le 13.", ["le 13"], id="day-alone"),
+    case("Les combats ont repris le 2, après une trêve.", ["le 2"], id="day-alone-comma"),
 ]
 
 
@@ -133,6 +135,8 @@ NOT_FOUND = [
     case("Ils étaient sept à la réunion.", id="sept-is-a-number"),
     case("Une force de 2000 soldats est attendue.", id="de-plus-number"),
     case("Il y a deux pays dans cette alliance.", id="il-y-a-without-unit"),
+    case("Le 13 soldats ont été blessés.", id="le-number-before-a-noun"),
+    case("Le score est passé de 2 à 3.", id="numbers-without-le"),
 ]
 
 
@@ -238,6 +242,10 @@ RESOLVED = [
     case("d'ici la fin de l'année", "2024-06-08", None, "2024", id="dici-fin-annee"),
     case("d'ici 2025", None, None, "2025", id="dici-year-no-reference"),
     case("fin mai", "2024-06-08", None, "2024-05", id="fin-mai"),
+    case("le 13.", "2024-06-15", None, "2024-06-13", id="day-alone-this-month"),
+    case("le 20.", "2024-06-15", None, "2024-05-20", id="day-alone-last-month"),
+    case("le 20.", "2024-06-15", True, "2024-06-20", id="day-alone-future"),
+    case("le 31.", "2024-03-15", None, "2024-01-31", id="day-alone-skips-short-month"),
     case("au début de l'année prochaine", "2024-06", None, "2025", id="debut-annee-prochaine"),
 ]
 
@@ -280,6 +288,11 @@ NULL_WITHOUT_REFERENCE = [
     case("en mars dernier", id="mars-dernier"),
     case("d'ici les quatre prochains mois", id="window"),
 ]
+
+
+def test_resolve_day_alone_with_a_month_reference_is_none():
+    (mention,) = find_dates("Les soldats ont quitté la base le 13.")
+    assert resolve(mention, PartialDate.parse("2024-06")) is None  # which month: no guess
 
 
 @pytest.mark.parametrize("phrase", NULL_WITHOUT_REFERENCE)

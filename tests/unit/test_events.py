@@ -569,3 +569,8 @@ def test_event_what_a_relative_clause_in_the_imperfect_says_is_a_habit_not_an_ac
     text = " date 2025-04 Le Mali a quitté le Comité d'état-major opérationnel conjoint, qui réunissait depuis 2010 l'Algérie, le Mali et le Niger."
     found = {e["event_type"] for e in events_of(text, nlp)}
     assert "SANCTION" in found and "CONSULT" not in found
+
+
+def test_event_day_alone_takes_the_month_of_a_day_precise_reference(nlp):
+    assert ("RETREAT", "2024-06-13", "occurred") in summary(" date 2024-06-15 Les soldats ont quitté la base le 13.", nlp)
+    assert ("RETREAT", None, "occurred") in summary(" date 2024-06 Les soldats ont quitté la base le 13.", nlp)

@@ -560,6 +560,9 @@ def _grammar() -> _Grammar:
               r"(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})|(?<![\w./-])(?P<iy>\d{4})-(?P<im>\d\d)-"
               r"(?P<id>\d\d))(?![\w/-]|\.\d)"), _build_numeric, ((c(r"\d[/.-]\d"),),),
          opens(lead_first, "le", digit=True)),
+        # "le 13." / "le 2, après...": a day alone, where a clause ends after it
+        (scan(lead + r"(?<!\w)le" + _SP + rf"(?P<d>{_DAY})(?=[^\S\n]*(?:[,.;:!?)\u00bb]|$))"), _build_day_only,
+         ((c(r"(?<!\w)le" + _SP + r"\d"),),), opens(lead_first, "le")),
         (scan(lead + rf"{vague}?(?P<m>{month})(?:{_SP}(?P<y>{_YEAR}))?" + date_dir),
          _build_month, needs_month, opens(lead_first, vague_first, month_first)),
         (scan(lead + rf"{vague}?(?:(?P<ylead>{year_lead}){_AFTER})?(?P<y>{_YEAR})"), _build_year,
@@ -685,6 +688,13 @@ def _build_day_month(m: re.Match[str], norm: str) -> Iterator[_Cand]:
     wd = int(_values("weekday")[_key(m["wd"])]) if m["wd"] else None
     yield _cand(m, _Parsed("date", year, month, day, weekday=wd, direction=direction), lead,
                 has_year=year is not None)
+
+
+def _build_day_only(m: re.Match[str], norm: str) -> Iterator[_Cand]:
+    """"le 13." : a day of the month the reference is in (or the one before or after)."""
+    lead = _lead(m)
+    direction, _ = _direction(m, lead)
+    yield _cand(m, _Parsed("date", None, None, _day_value(m["d"]), direction=direction), lead, has_year=False)
 
 
 def _build_numeric(m: re.Match[str], norm: str) -> Iterator[_Cand]:
@@ -1047,7 +1057,9 @@ def _resolve_yearless(p: _Parsed, ref: PartialDate, forward: bool,
                       strict: bool) -> PartialDate | None:
     ref_year, ref_month = _ref_parts(ref)
     years = range(ref_year - 8, ref_year + 9)
-    month = p.month or 1  # a yearless date always writes its month
+    if p.month is None:
+        return _resolve_day_only(p, ref, forward)
+    month = p.month
     if p.day is None:
         # Month only: compare months; a year reference stands for whichever month fits.
         if forward:
@@ -1071,6 +1083,18 @@ def _resolve_yearless(p: _Parsed, ref: PartialDate, forward: bool,
         if same_weekday:
             chosen = min(same_weekday, key=lambda d: (_distance(d, ref), (d > ref.end) != forward))
     return PartialDate.of(chosen.year, chosen.month, chosen.day) if chosen else None
+
+
+def _resolve_day_only(p: _Parsed, ref: PartialDate, forward: bool) -> PartialDate | None:
+    """"le 13": the nearest 13th before (or, forward, after) a reference known to the day;
+    a reference known only to the month cannot say which month (no guess)."""
+    if ref.precision != "day" or p.day is None:
+        return None
+    start = ref.start
+    months = [(start.year + (start.month - 1 + k) // 12, (start.month - 1 + k) % 12 + 1) for k in range(-2, 3)]
+    dates = [d for y, mo in months if (d := _date_or_none(y, mo, p.day))]
+    chosen = min((d for d in dates if d >= start), default=None) if forward else max((d for d in dates if d <= start), default=None)
+    return PartialDate.of(*_ymd(chosen)) if chosen else None
 
 
 def _distance(day: datetime.date, ref: PartialDate) -> int:
