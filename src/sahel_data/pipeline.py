@@ -202,6 +202,8 @@ def store_batch(extracted: Extracted, cache: ExtractionCache) -> TableParts:
     """Write a batch's cache entries (on the flow's client: workers need no disk); keep its rows."""
     for sha256, source_path, text in extracted.entries:
         cache.put_entry(sha256, source_path, text)
+    # Written: let the JSON texts go now, even if the orchestrator keeps the batch's object alive.
+    extracted.entries = []
     return extracted.parts
 
 

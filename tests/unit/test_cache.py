@@ -77,6 +77,7 @@ def test_extract_batch_rows_and_cache_entries_texts_dropped(tmp_path, corpus, nl
     cache = ExtractionCache(tmp_path / "cache")
     parts = pipeline.store_batch(extracted, cache)
     assert parts.frames["articles"]["article_id"].to_list() == [a.article_id for a in articles]
+    assert extracted.entries == [], "written entries are let go (Prefect keeps the task's objects alive)"
     scanned = pipeline.scan(corpus, pipeline.discover(corpus), cache)
     assert sum(p.n_articles for p in scanned.cached) == 2 and len(scanned.misses) == 3
 
