@@ -14,6 +14,12 @@ def events_of(text: str, nlp) -> list[dict]:
     return ex.events
 
 
+def only_event(text: str, event_type: str, nlp) -> dict:
+    """The one event of `event_type` the text gives (fails if there is none or several)."""
+    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == event_type]
+    return event
+
+
 def summary(text: str, nlp) -> set[tuple]:
     return {(e["event_type"], e["date"], e["modality"]) for e in events_of(text, nlp)}
 
@@ -224,13 +230,13 @@ def test_event_actor_of_nominal_trigger_from_its_governing_verb(text, event_type
 
 def test_event_relative_que_is_the_object(nlp):
     text = " date 2024-05 La CEDEAO, que le Burkina Faso a quittée en janvier, n'a pas réagi."
-    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "SANCTION"]
+    event = only_event(text, "SANCTION", nlp)
     assert (event["date"], event["actor1_id"], event["actor2_id"]) == ("2024-01", "burkina-faso", "ecowas")
 
 
 def test_event_avec_inside_de_complement_is_the_other_side(nlp):
     text = " date 2024-05 Le Niger a annoncé la fermeture de la frontière avec le Bénin."
-    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "SANCTION"]
+    event = only_event(text, "SANCTION", nlp)
     assert (event["actor1_id"], event["actor2_id"]) == ("niger", "benin")
 
 
@@ -270,13 +276,13 @@ def test_event_dissolving_an_organisation_by_its_members_is_not_repression(nlp):
 
 def test_event_infinitive_complement_is_done_by_the_governors_object(nlp):
     text = " date 2024-02 Human Rights Watch accuse les soldats maliens d'avoir exécuté des civils."
-    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "ASSAULT"]
+    event = only_event(text, "ASSAULT", nlp)
     assert event["actor1_id"] == "mali"
 
 
 def test_event_unnamed_office_holder_acts_for_the_state_of_the_demonym(nlp):
     text = " date 2024-06 Le ministre nigérien des Affaires étrangères a rencontré son homologue russe à Moscou."
-    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "CONSULT"]
+    event = only_event(text, "CONSULT", nlp)
     assert (event["actor1_id"], event["actor2_id"]) == ("niger", "russia")
 
 
@@ -334,7 +340,7 @@ def test_event_a_person_leaving_is_a_journey_not_a_withdrawal(text, is_retreat, 
 def test_event_rare_verb_the_tagger_calls_a_noun_after_its_auxiliary_is_still_a_verb(nlp):
     # The model tags "rétrocédé" as a noun here; the auxiliary before it says it is a participle.
     text = " date 2025-07-18 La France a officiellement rétrocédé jeudi au Sénégal le camp militaire de Ouakam."
-    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "RETREAT"]
+    event = only_event(text, "RETREAT", nlp)
     assert (event["trigger"], event["date"], event["actor1_id"], event["actor2_id"]) == ("rétrocédé", "2025-07-17", "france", "senegal")
 
 
@@ -347,7 +353,7 @@ def test_event_participle_clause_saying_what_an_act_amounts_to_is_the_same_act(n
 def test_event_active_subject_the_parser_labels_passive_is_the_actor(nlp):
     # The model labels "le lieutenant-colonel" nsubj:pass of "a accepté"; with "avoir" it is active.
     text = " date 2022-10-03 Le lieutenant-colonel Paul Kaboré a finalement accepté dimanche de démissionner."
-    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "RETREAT"]
+    event = only_event(text, "RETREAT", nlp)
     assert event["actor1_id"] == "paul-kabore"
 
 
@@ -382,7 +388,7 @@ def test_event_subject_who_talks_about_an_act_did_not_do_it(nlp):
 
 def test_event_organisation_in_de_complement_of_a_departure_is_who_leaves(nlp):
     text = " date 2024-01 Le départ de la Minusma des camps du Nord a été achevé en décembre."
-    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "RETREAT"]
+    event = only_event(text, "RETREAT", nlp)
     assert event["actor1_id"] == "minusma"
 
 
@@ -413,13 +419,13 @@ def test_event_a_state_and_its_ministry_telling_one_withdrawal_give_one_row(nlp)
 
 def test_event_possessive_acts_and_the_de_complement_is_what_is_left(nlp):
     text = " date 2025-06 Le groupe Wagner a annoncé vendredi 6 juin 2025 son départ du Mali."
-    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "RETREAT"]
+    event = only_event(text, "RETREAT", nlp)
     assert (event["actor1_id"], event["actor2_id"]) == ("wagner-group", "mali")
 
 
 def test_event_agent_of_a_participle_on_the_trigger_noun_is_its_actor(nlp):
     text = " date 2024-09 Le Tchad a rejeté les accusations portées par l'armée soudanaise."
-    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "ACCUSE"]
+    event = only_event(text, "ACCUSE", nlp)
     assert event["actor1_id"] == "armed-forces-of-sudan"
 
 
@@ -493,7 +499,7 @@ def test_event_suspending_a_named_outlet_is_censorship(nlp):
 
 def test_event_what_is_nationalised_is_the_other_side(nlp):
     text = " date 2025-06 Le Niger a annoncé jeudi la nationalisation de la Somaïr."
-    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "COERCE"]
+    event = only_event(text, "COERCE", nlp)
     assert (event["actor1_id"], event["actor2_id"]) == ("niger", "somair")
 
 
@@ -504,7 +510,7 @@ def test_event_engager_is_a_promise_only_when_reflexive(nlp):
 
 def test_event_place_after_possessed_troops_is_the_other_side(nlp):
     text = " date 2024-09-17 Les États-Unis ont annoncé lundi avoir achevé le retrait de leurs forces du Niger."
-    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "RETREAT"]
+    event = only_event(text, "RETREAT", nlp)
     assert (event["actor1_id"], event["actor2_id"], event["date"]) == ("united-states", "niger", "2024-09-16")
 
 
@@ -515,7 +521,7 @@ def test_event_not_ruling_out_an_act_is_a_threat(nlp):
 
 def test_event_subject_owned_through_dont_acts_for_the_antecedent(nlp):
     text = " date 2024-09 Le Niger se tourne vers la Russie, dont des instructeurs sont arrivés en avril."
-    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "AID"]
+    event = only_event(text, "AID", nlp)
     assert event["actor1_id"] == "russia"
 
 
@@ -527,13 +533,13 @@ def test_event_plural_strikes_carried_out_are_an_act_not_a_trend(nlp):
 
 def test_event_suspending_a_state_from_an_organisations_bodies_is_a_sanction(nlp):
     text = " date 2023-08 L'Union africaine a suspendu le Niger de ses instances."
-    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "SANCTION"]
+    event = only_event(text, "SANCTION", nlp)
     assert (event["actor1_id"], event["actor2_id"]) == ("african-union", "niger")
 
 
 def test_event_passive_subjects_owner_acts_and_its_target_is_the_other_side(nlp):
     text = " date 2024-05 Les sanctions de la CEDEAO contre le Niger ont été levées en février."
-    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "CONCEDE"]
+    event = only_event(text, "CONCEDE", nlp)
     assert (event["actor1_id"], event["actor2_id"], event["date"]) == ("ecowas", "niger", "2024-02")
 
 
@@ -546,13 +552,13 @@ def test_event_past_participle_on_a_noun_is_done_even_under_a_schedule_verb(nlp)
 
 def test_event_organisations_summit_in_a_capital_is_not_with_the_host_state(nlp):
     text = " date 2024-05 Le sommet de la CEDEAO se tiendra le 7 juillet à Abuja."
-    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "CONSULT"]
+    event = only_event(text, "CONSULT", nlp)
     assert (event["actor1_id"], event["actor2_id"]) == ("ecowas", None)
 
 
 def test_event_first_person_act_in_a_quote_is_the_speakers(nlp):
     text = " date 2024-05 « Nous allons retirer nos troupes d'ici la fin de l'année », a déclaré le ministre français des Armées."
-    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "RETREAT"]
+    event = only_event(text, "RETREAT", nlp)
     assert (event["actor1_id"], event["modality"]) == ("france", "planned")
 
 
@@ -561,7 +567,7 @@ def test_event_place_of_a_recalled_ambassador_is_the_other_side(nlp):
         " date 2025-04 Le Mali, le Burkina Faso et le Niger ont annoncé dimanche 6 avril 2025 le rappel de leurs ambassadeurs en "
         "Algérie, après la destruction par l'armée algérienne d'un drone malien."
     )
-    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "SANCTION"]
+    event = only_event(text, "SANCTION", nlp)
     assert (event["actor1_id"], event["actor2_id"]) == ("mali", "algeria")
 
 
