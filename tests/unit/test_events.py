@@ -573,3 +573,47 @@ def test_event_day_alone_takes_the_month_of_a_day_precise_reference(nlp):
 )
 def test_event_actor1_of_the_one_event_of_a_type(text, event_type, actor1, nlp):
     assert only_event(text, event_type, nlp)["actor1_id"] == actor1
+
+
+def test_event_trigger_finds_its_object_beyond_a_quoted_aside(nlp):
+    # "sanctions" stands nine words after "lever", behind a quoted aside and a quantifier
+    text = " date 2024-03-04 Réunis dimanche à Accra, les dirigeants de la CEDEAO ont décidé de lever « sans délai » la plupart des restrictions commerciales."
+    assert only_event(text, "CONCEDE", nlp)["date"] == "2024-03-03"
+
+
+def test_event_passive_subject_meets_a_rows_requirement(nlp):
+    text = " date 2024-03 Les frontières terrestres avec le Mali doivent être rouvertes, a indiqué le ministre."
+    assert only_event(text, "CONCEDE", nlp)["modality"] == "planned"
+
+
+def test_event_sentence_is_not_split_inside_a_hyphenated_pronoun(nlp):
+    text = " date 2024-12 Le président a exigé le départ des soldats étrangers. Ceux-ci devront avoir quitté le pays d'ici la fin de l'année 2025."
+    event = only_event(text, "RETREAT", nlp)
+    assert event["evidence"].startswith("Ceux-ci devront") and event["date"] == "2025"
+
+
+def test_event_membership_told_in_a_relative_clause_is_not_a_meeting(nlp):
+    text = " date 2024-08 L'alliance, qui réunit le Tchad, le Niger et le Nigeria, a lancé une opération conjointe en juillet."
+    found = summary(text, nlp)
+    assert ("COOPERATE", "2024-07", "occurred") in found and not any(t == "CONSULT" for t, _, _ in found)
+
+
+def test_event_noun_after_close_to_names_a_source_not_an_act(nlp):
+    text = " date 2024-06 Selon une source proche de la médiation, les deux camps ont signé un accord mardi."
+    assert {e["event_type"] for e in events_of(text, nlp)} == {"SUPPORT"}
+
+
+def test_event_agreement_that_is_ended_is_not_signed_again(nlp):
+    text = " date 2024-02 La junte a mis fin, en janvier 2024, à l'accord de paix d'Alger, signé en 2015 avec les rebelles."
+    found = summary(text, nlp)
+    assert ("SANCTION", "2024-01", "occurred") in found and ("SUPPORT", "2024-01", "occurred") not in found
+
+
+def test_event_present_stance_in_a_relative_clause_does_not_take_the_past_date(nlp):
+    text = " date 2024-02 Fin janvier, les trois pays avaient annoncé leur sortie de la CEDEAO, qu'ils accusent d'être manipulée par Paris."
+    assert only_event(text, "ACCUSE", nlp)["date"] is None
+
+
+def test_event_schedule_told_in_the_imperfect_points_back(nlp):
+    text = " date 2025-03-20 Le gouvernement a annoncé avoir déjoué une tentative de coup d'État qui devait être lancée le 10 mars."
+    assert only_event(text, "COERCE", nlp)["date"] == "2025-03-10"

@@ -87,11 +87,17 @@ def _clause_is_future(span: Span) -> bool:
     if is_future_tense(verb):
         return True
     cues = modality_cues()
-    if cues.get(verb.lemma_.lower()) == "scheduled":
+
+    def schedules(t: Token) -> bool:
+        # "qui devait être lancée le 16 avril": a schedule told in the imperfect was set in the
+        # past for a day that may be past too, so it does not point forward
+        return cues.get(t.lemma_.lower()) == "scheduled" and "Imp" not in t.morph.get("Tense")
+
+    if schedules(verb):
         return True
     if is_perfect(verb):
         return False  # "l'accord qu'ils ont signé en mars prévoit...": a done act keeps its past date
-    return any(cues.get(t.lemma_.lower()) == "scheduled" for t in (verb.head, *verb.children) if t.dep_ != "obj")
+    return any(schedules(t) for t in (verb.head, *verb.children) if t.dep_ != "obj")
 
 
 def publication_date(article: Article, dated: list[SentenceDates]) -> tuple[PartialDate | None, str]:
@@ -214,6 +220,27 @@ def _below_reaction(path: list[Token]) -> list[Token]:
     return path
 
 
+def _present_under_past(climb: list[Token]) -> bool:
+    """The climb from a trigger leaves a clause in the simple present for one told in the past:
+    the present clause states what still holds, so the past clause's date is not its date."""
+    if not any(t.dep_ in {"acl:relcl", "advcl", "ccomp", "parataxis"} for t in climb[:-1]):
+        return False
+    inner, outer = clause_verb(climb[0]), clause_verb(climb[-1])
+    if inner.i == outer.i or any(c.dep_.startswith("aux") for c in inner.children):
+        return False
+    simple_present = "Pres" in inner.morph.get("Tense") and "Ind" in inner.morph.get("Mood")
+    told_past = is_perfect(outer) or bool({"Imp", "Past"} & set(outer.morph.get("Tense")) and "Fin" in outer.morph.get("VerbForm"))
+    return simple_present and told_past
+
+
+def _is_fronted_participle(token: Token) -> bool:
+    """A participle that opens the sentence ("Réunis samedi à Abuja, les dirigeants ont
+    décidé..."): its time is the main clause's time too."""
+    if "Part" not in token.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in token.children):
+        return False
+    return all(t.is_punct for t in token.doc[token.sent.start : token.i])
+
+
 def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: list[TriggerMatch]) -> SentenceDates | None:
     """The date expression that governs the trigger's clause, by the dependency tree.
 
@@ -238,10 +265,13 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
         for level, ancestor in enumerate(up_from_trigger):
             if ancestor.i in index:
                 below = up_from_date[: index[ancestor.i]]
-                if any(t.i in others for t in below):
+                fronted = any(_is_fronted_participle(t) for t in below)
+                if any(t.i in others for t in below) and not fronted:
                     break  # the date sits under another trigger: it is that trigger's date
-                if level > 0 and len(below) > 1 and below[-1].dep_ in {"nsubj", "nsubj:pass"}:
+                if level > 0 and len(below) > 1 and below[-1].dep_ in {"nsubj", "nsubj:pass"} and not fronted:
                     break  # inside the subject ("la junte, au pouvoir depuis 2023, a demandé")
+                if level > 0 and _present_under_past(up_from_trigger[: level + 1]):
+                    break  # "ont annoncé fin janvier leur départ de la Cédéao, qu'ils accusent de": an ongoing stance
                 if any(_introduced_by(t, SINCE) for t in [*below, d.span.root] if t.i != head.i):
                     break  # "depuis la signature le 19 mai, 269 soldats ont quitté": a period's start
                 cost = (level, index[ancestor.i], abs(root.i - head.i))

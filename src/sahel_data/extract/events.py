@@ -20,7 +20,7 @@ from sahel_data.lexicon_io import read_lexicon
 
 log = logging.getLogger(__name__)
 
-WINDOW_AFTER, WINDOW_BEFORE = 8, 3
+WINDOW_AFTER, WINDOW_BEFORE = 10, 3
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj"}
 AGENT_DEPS = {"obl:agent"}
 OBJECT_DEPS = {"obj", "iobj", "obl:arg", "obl:mod", "obl", "nmod", "ccomp"}
@@ -142,6 +142,11 @@ def _first_lemma_matches(token: Token, target: str, pos: str) -> bool:
     return False
 
 
+def _is_finite_past(token: Token) -> bool:
+    """A finite verb tagged past: the passé simple, which "-it" verbs share with the present."""
+    return "Past" in token.morph.get("Tense") and "Fin" in token.morph.get("VerbForm")
+
+
 def _is_bare_participle(token: Token) -> bool:
     return "Part" in token.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in token.children)
 
@@ -205,10 +210,28 @@ def _window_lemmas(sent: Span, token: Token, pos: str, words_of: _SentenceWords)
     hi = min(sent.end, token.i + WINDOW_AFTER + 1) - sent.start
     words = set(words_of.lemmas[lo:hi]) | set(words_of.lowers[lo:hi])
     words |= {lemma(c) for c in token.children} | {lemma(token.head)}
+    words |= _patient_lemmas(token)
     antecedent = relative_object(token)
     if antecedent is not None:
         words.add(lemma(antecedent))
     return words
+
+
+def _patient_lemmas(token: Token) -> set[str]:
+    """What a verb acts on, wherever the sentence puts it: the noun under a quantifier object
+    ("lever la plupart des sanctions") and the subject of a passive, which stands before the
+    verb and out of the window ("les frontières avec le Niger doivent être rouvertes")."""
+    if token.pos_ != "VERB":
+        return set()
+    out: set[str] = set()
+    for c in token.children:
+        if c.dep_ in {"obj", "nsubj:pass"}:
+            out.update(lemma(g) for g in c.children if g.dep_ == "nmod")
+    if "Pass" in token.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in token.children):
+        out.update(lemma(c) for c in token.children if c.dep_ in {"nsubj", "nsubj:pass"})
+        if token.dep_ == "xcomp":
+            out.update(lemma(c) for c in token.head.children if c.dep_ in {"nsubj", "nsubj:pass"})
+    return out
 
 
 def relative_object(verb: Token) -> Token | None:
@@ -305,6 +328,9 @@ def find_triggers(sent: Span, by_token: dict[int, Mention] | None = None) -> lis
     return matches
 
 
+CLOSE_TO = {"proche", "familier"}
+
+
 def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
     """Whether a trigger reports an act, rather than refer back to one or name another's content.
 
@@ -339,7 +365,10 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         # "les groupes jihadistes qui frappent le pays": a present-tense relative clause says
         # what someone habitually does, not an event.
         relative = any(c.lower_ in RELATIVE_PRONOUNS for c in token.children)  # not a gerund the parser calls relcl
-        habitual = "Pres" in token.morph.get("Tense") or "Imp" in token.morph.get("Tense")  # "qui frappent", "qui réunissait"
+        habitual = (
+            "Pres" in token.morph.get("Tense") or "Imp" in token.morph.get("Tense")  # "qui frappent", "qui réunissait"
+            or (_is_finite_past(token) and token.lower_.endswith("it"))  # "qui réunit": present and past historic alike
+        )
         if (
             token.dep_ in {"acl:relcl", "advcl"} and relative and habitual and not any(c.dep_.startswith("aux") for c in token.children)
             and match.rule.event_type not in SPEECH_TYPES and not is_future_tense(token)
@@ -361,9 +390,11 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         return False  # "avant le départ des dernières troupes": a time boundary of another act
     if any(c.dep_ in {"case", "advmod"} and c.lower_ in SOURCE_CASES for c in token.children):
         return False
+    if lemma(token.head) in CLOSE_TO:
+        return False  # "une source proche de la médiation": who speaks, not a mediation
     t = token
     for _ in range(2):
-        about = t.dep_ == "obl" and any(c.dep_ == "case" and c.lower_ in {"sur", "concernant", "à", "au", "aux"} for c in t.children)
+        about = t.dep_ in {"obl", "obl:mod"} and any(c.dep_ == "case" and c.lower_ in {"sur", "concernant", "à", "au", "aux"} for c in t.children)
         if (t.dep_ not in {"obj", "nmod", "obl:arg", "xcomp"} and not about) or t.head.i == t.i:
             break
         t = t.head
