@@ -617,3 +617,20 @@ def test_event_present_stance_in_a_relative_clause_does_not_take_the_past_date(n
 def test_event_schedule_told_in_the_imperfect_points_back(nlp):
     text = " date 2025-03-20 Le gouvernement a annoncé avoir déjoué une tentative de coup d'État qui devait être lancée le 10 mars."
     assert only_event(text, "COERCE", nlp)["date"] == "2025-03-10"
+
+
+def test_event_noun_under_sans_did_not_happen(nlp):
+    text = " date 2024-06 Le groupe minier a dénoncé une décision prise « sans concertation »."
+    assert {e["event_type"] for e in events_of(text, nlp)} == {"ACCUSE"}
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        pytest.param(" date 2024-06 Amnesty International a appelé les autorités de la transition à « lever sans délai » ces sanctions.", "REQUEST", id="infinitive-hung-on-the-object"),
+        pytest.param(" date 2024-06 Le Togo réagissait au refus de Niamey de rouvrir la frontière commune.", "REJECT", id="infinitive-after-a-noun-trigger"),
+        pytest.param(" date 2024-06 Le Niger refuse de rouvrir sa frontière avec le Bénin.", "REJECT", id="refused-act-is-not-done"),
+    ],
+)
+def test_event_what_is_asked_or_refused_is_content_not_an_event(text, kept, nlp):
+    assert [e["event_type"] for e in events_of(text, nlp)] == [kept]

@@ -383,6 +383,9 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         )  # "a donné 72 heures pour quitter le pays": an ultimatum's content
         if (token.dep_ in {"xcomp", "ccomp", "obj"} or purpose) and governor and _takes_content(governor, match):
             return False
+        asked = _asker_of_infinitive(token, by_head)
+        if asked is not None and _takes_content(asked, match):
+            return False
         return True
     if any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children):
         return False
@@ -403,6 +406,26 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
     return True
 
 
+def _asker_of_infinitive(token: Token, by_head: dict[int, TriggerMatch]) -> TriggerMatch | None:
+    """The trigger an infinitive ("à lever", "de rouvrir") completes when the parser hangs it
+    elsewhere: on the asker's object ("a appelé les autorités à lever": under "autorités"), or
+    after a noun trigger it follows ("le refus de Niamey de rouvrir la frontière")."""
+    if "Inf" not in token.morph.get("VerbForm"):
+        return None
+    mark = next((c for c in token.children if c.dep_ == "mark" and c.i < token.i and c.lower_ in {"à", "de", "d'", "d’"}), None)
+    if mark is None:
+        return None
+    if token.dep_ == "acl" and token.head.dep_ == "obj" and token.head.head.i in by_head:
+        return by_head[token.head.head.i]  # "appeler X à", "sommer X de", "exhorter X à"
+    doc = token.doc
+    for k in range(mark.i - 1, max(token.sent.start, mark.i - 5) - 1, -1):
+        if doc[k].pos_ in {"VERB", "AUX"}:
+            return None
+        if k in by_head and by_head[k].rule.pos == "NOUN":
+            return by_head[k]
+    return None
+
+
 def _takes_content(governor: TriggerMatch, content: TriggerMatch) -> bool:
     """Whether an act named under `governor` is only what the governor is about: what is
     demanded, threatened, negotiated or agreed upon. Reactions (condemning a coup, welcoming an
@@ -410,6 +433,8 @@ def _takes_content(governor: TriggerMatch, content: TriggerMatch) -> bool:
     kind = governor.rule.event_type
     if kind == "AGREE":
         return content.rule.event_type in AGREE_CONTENT  # otherwise the promise gives way to its act
+    if kind == "REJECT":
+        return content.rule.pos == "VERB"  # "refuse de rouvrir la frontière": what is refused is not done
     if kind == "SANCTION":
         # "a dénoncé les accords conclus avec l'UE", "a rompu la coopération": what is ended
         return content.rule.event_type in ENDED_CONTENT
@@ -449,6 +474,8 @@ def is_negated(match: TriggerMatch) -> bool:
     for child in token.children:
         if child.lower_ in {"aucun", "aucune", "nul", "nulle"}:
             return True
+        if child.dep_ == "case" and child.lower_ == "sans" and match.rule.pos == "NOUN":
+            return True  # "une décision prise sans concertation"
     return False
 
 
