@@ -233,6 +233,8 @@ RESOLVED = [
     case("l'année prochaine", "2024-06-08", None, "2025", id="annee-prochaine"),
     case("il y a deux ans", "2024-06-08", None, "2022", id="il-y-a-deux-ans"),
     case("il y a trois mois", "2024-02-10", None, "2023-11", id="il-y-a-trois-mois"),
+    case("il y a près de deux ans", "2024-06-08", None, "2022", id="il-y-a-pres-de-deux-ans"),
+    case("il y a près d’un an", "2024-06-08", None, "2023", id="il-y-a-pres-d-un-an"),
     case("il y a dix jours", "2024-03-05", None, "2024-02-24", id="il-y-a-dix-jours-leap"),
     case("dans deux mois", "2024-11-30", None, "2025-01", id="dans-deux-mois"),
     case("d'ici les quatre prochains mois", "2024-06-08", None, "2024-10",

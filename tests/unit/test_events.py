@@ -634,3 +634,32 @@ def test_event_noun_under_sans_did_not_happen(nlp):
 )
 def test_event_what_is_asked_or_refused_is_content_not_an_event(text, kept, nlp):
     assert [e["event_type"] for e in events_of(text, nlp)] == [kept]
+
+
+def test_event_deployed_troops_named_by_a_participle_are_a_presence(nlp):
+    text = " date 2024-05 Les quelque 1 500 soldats français déployés au Niger doivent avoir quitté le pays avant la fin de l'année."
+    assert "MOBILIZE" not in {e["event_type"] for e in events_of(text, nlp)}
+
+
+def test_event_accepting_to_withdraw_is_the_withdrawal(nlp):
+    withdraw = " date 2024-05 Washington a accepté la semaine dernière de retirer ses soldats du Tchad."
+    assert [e["event_type"] for e in events_of(withdraw, nlp)] == ["RETREAT"]
+    resign = " date 2022-10 Le lieutenant-colonel a accepté dimanche de démissionner."
+    assert "CONCEDE" in {e["event_type"] for e in events_of(resign, nlp)}
+
+
+def test_event_second_infinitive_of_an_appeal_is_its_content(nlp):
+    text = " date 2025-06 Amnesty a appelé la junte à suspendre les poursuites et à libérer les opposants détenus."
+    assert [e["event_type"] for e in events_of(text, nlp)] == ["REQUEST"]
+
+
+def test_event_fronted_date_leads_both_coordinated_clauses(nlp):
+    text = " date 2025-01 Début décembre, le ministre malien a été reçu par le président nigérien, et les deux parties ont signé un accord."
+    assert only_event(text, "SUPPORT", nlp)["date"] == "2024-12"
+    after = " date 2025-01 Le ministre a quitté Bamako le 3 décembre, et les deux parties ont signé un accord."
+    assert only_event(after, "SUPPORT", nlp)["date"] is None
+
+
+def test_event_date_of_an_intended_act_points_forward(nlp):
+    text = " date 2024-04 Le porte-parole a indiqué que Washington comptait reprendre en mai les discussions avec N'Djamena."
+    assert (only_event(text, "CONSULT", nlp)["date"], only_event(text, "CONSULT", nlp)["modality"]) == ("2024-05", "planned")

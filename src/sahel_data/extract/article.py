@@ -80,6 +80,10 @@ def _date_spans(sent: Span) -> list[SentenceDates]:
     return out
 
 
+# Verbs whose infinitive is an act still to come, whatever their own tense.
+INTENTION_VERBS = {"aller", "compter", "entendre", "envisager", "projeter", "souhaiter", "vouloir"}
+
+
 def _clause_is_future(span: Span) -> bool:
     """A date in a future clause ("se retirera en juin") or attached to a schedule ("prévu en
     décembre", "doit être achevé en juin") points forward."""
@@ -95,6 +99,8 @@ def _clause_is_future(span: Span) -> bool:
 
     if schedules(verb):
         return True
+    if "Inf" in verb.morph.get("VerbForm") and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENTION_VERBS:
+        return True  # "comptait reprendre en mai les discussions": the date is of the intended act
     if is_perfect(verb):
         return False  # "l'accord qu'ils ont signé en mars prévoit...": a done act keeps its past date
     return any(schedules(t) for t in (verb.head, *verb.children) if t.dep_ != "obj")
@@ -155,6 +161,20 @@ def _is_pluperfect(verb: Token) -> bool:
     return any(c.dep_ == "aux:tense" and "Imp" in c.morph.get("Tense") for c in verb.children)
 
 
+def _opens_with_adjunct(verb: Token) -> bool:
+    """The verb's clause opens the sentence with an adjunct set off before its subject ("Début
+    décembre, le ministre a été reçu"), which frames everything the sentence coordinates."""
+    subjects = [c.i for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+    if not subjects:
+        return False
+    for c in verb.children:
+        if c.dep_ in {"obl", "obl:mod"} and c.i < min(subjects):
+            lead = verb.doc[verb.sent.start : c.left_edge.i]
+            if all(t.is_punct for t in lead):
+                return True
+    return False
+
+
 def _climb(head: Token) -> list[Token]:
     """The trigger and the heads above it whose dates may govern it: at most MAX_CLIMB levels,
     and not past a coordinated clause with its own subject ("X a quitté le pays le 22 décembre,
@@ -168,8 +188,8 @@ def _climb(head: Token) -> list[Token]:
             t = clause_verb(t.head)
             out.append(t)
             continue
-        if t.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubj:pass"} for c in t.children):
-            break
+        if t.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubj:pass"} for c in t.children) and not _opens_with_adjunct(t.head):
+            break  # but "Début décembre, X a été reçu par Y, et les deux parties ont signé": the date leads both
         if t.dep_ == "ccomp" and _is_pluperfect(t):
             break  # "a révélé le 14 mai que les États-Unis avaient intimé...": done before the telling
         if _introduced_by(t, {"après"}) and any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in t.children):

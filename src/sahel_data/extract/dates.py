@@ -575,7 +575,7 @@ def _grammar() -> _Grammar:
               rf"(?P<unit>{unit})(?P<suffix>{suffix})?(?:{_SP}(?P<dir>{dir_word}|{anaphoric}))?"),
          _build_period, ((unit_core,),),
          opens(lead_first, vague_first, {"cette", "cet", "ce", "l", "la", "le"}, unit_first)),
-        (scan(rf"(?P<ago>{ago}){_SP}(?:(?P<n>{number})|(?P<vq>{vague_qty})){_SP}"
+        (scan(rf"(?P<ago>{ago}){_SP}(?:{_ABOUT}(?:(?<=['’])|{_SP}))?(?:(?P<n>{number})|(?P<vq>{vague_qty})){_SP}"
               rf"(?P<unit>{unit})"), _build_ago, ((core("ago"),), (unit_core,)),
          opens(first("ago"))),
         (scan(rf"(?P<within>{within}){_AFTER}(?:(?P<det>les|des|ces){_SP})?(?P<n>{number}){_SP}"
@@ -800,6 +800,10 @@ def _unit(key: str) -> str:
 
 def _number(s: str) -> int:
     return int(s) if s.isdigit() else int(_values("number")[_key(s)])
+
+
+# "il y a près de deux ans": an approximate distance lands in the same period as the exact one.
+_ABOUT = r"(?:près\s+de|près\s+d['’]|environ|presque|quelque)"
 
 
 def _build_ago(m: re.Match[str], norm: str) -> Iterator[_Cand]:

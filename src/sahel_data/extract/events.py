@@ -362,6 +362,15 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
             return False  # "le retrait se veut ordonné"
         if match.rule.event_type in STATE_PASSIVE_TYPES and _is_present_passive(token):
             return False  # "1 100 militaires sont déployés au Niger": where troops are, not a deployment
+        if (
+            (match.rule.event_type in STATE_PASSIVE_TYPES or match.rule.lemmas[0] in STATE_PARTICIPLES)
+            and token.dep_ == "acl" and _is_bare_participle(token) and not any(t.like_num for t in token.subtree)
+        ):
+            return False  # "les soldats français déployés au Niger", "les opposants détenus": a state
+        if match.rule.lemmas[0] in ACCEPTING and any(
+            c.dep_ == "xcomp" and c.i in by_head and by_head[c.i].rule.lemmas[0] not in STEPPING_DOWN for c in token.children
+        ):
+            return False  # "a accepté de retirer ses troupes": the withdrawal is the event (stepping down is the concession)
         # "les groupes jihadistes qui frappent le pays": a present-tense relative clause says
         # what someone habitually does, not an event.
         relative = any(c.lower_ in RELATIVE_PRONOUNS for c in token.children)  # not a gerund the parser calls relcl
@@ -412,6 +421,9 @@ def _asker_of_infinitive(token: Token, by_head: dict[int, TriggerMatch]) -> Trig
     after a noun trigger it follows ("le refus de Niamey de rouvrir la frontière")."""
     if "Inf" not in token.morph.get("VerbForm"):
         return None
+    if token.dep_ == "conj" and "Inf" in token.head.morph.get("VerbForm"):
+        # "à abroger le décret et à libérer les détenus": the second asks what the first does
+        return by_head.get(token.head.head.i) if token.head.dep_ in {"xcomp", "ccomp"} else _asker_of_infinitive(token.head, by_head)
     mark = next((c for c in token.children if c.dep_ == "mark" and c.i < token.i and c.lower_ in {"à", "de", "d'", "d’"}), None)
     if mark is None:
         return None
@@ -668,6 +680,9 @@ def is_detached_participle(verb: Token) -> bool:
 
 # Kinds of act whose present passive describes a standing situation ("sont déployés", "sont stationnés").
 STATE_PASSIVE_TYPES = {"MOBILIZE"}
+ACCEPTING = {"accepter", "consentir"}
+STATE_PARTICIPLES = {"détenir"}  # "les opposants détenus": who is held, not an arrest
+STEPPING_DOWN = {"démissionner"}
 
 
 def _is_present_passive(verb: Token) -> bool:
