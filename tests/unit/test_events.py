@@ -663,3 +663,26 @@ def test_event_fronted_date_leads_both_coordinated_clauses(nlp):
 def test_event_date_of_an_intended_act_points_forward(nlp):
     text = " date 2024-04 Le porte-parole a indiqué que Washington comptait reprendre en mai les discussions avec N'Djamena."
     assert (only_event(text, "CONSULT", nlp)["date"], only_event(text, "CONSULT", nlp)["modality"]) == ("2024-05", "planned")
+
+
+def test_event_capitalised_participle_taken_for_a_name_is_a_trigger_and_dates_the_clause(nlp):
+    text = " date 2025-01 Réunis à la mi-décembre à Accra, les ministres de la CEDEAO avaient accordé aux trois pays un délai supplémentaire."
+    found = summary(text, nlp)
+    assert {("CONSULT", "2024-12", "occurred"), ("CONCEDE", "2024-12", "occurred")} <= found
+
+
+def test_event_what_an_act_is_said_to_be_is_not_another_act(nlp):
+    assert events_of(" date 2025-01 Il s'agit de l'attaque la plus meurtrière jamais subie par l'armée.", nlp) == []
+
+
+def test_event_aim_of_a_text_is_not_an_act(nlp):
+    text = " date 2025-01 Les deux pays ont signé des accords destinés à renforcer leur coopération militaire."
+    assert [e["event_type"] for e in events_of(text, nlp)] == ["SUPPORT"]
+
+
+def test_participle_infinitives():
+    from sahel_data.extract.events import participle_infinitives
+
+    assert participle_infinitives("réunis") == ["réunir"]
+    assert participle_infinitives("arrivées") == ["arriver"]
+    assert participle_infinitives("mali") == []

@@ -24,6 +24,7 @@ from sahel_data.extract.events import (
     clause_verb,
     foreign_presence_ended,
     is_detached_participle,
+    is_fronted_name_like_participle,
     is_travel,
     is_future_tense,
     is_perfect,
@@ -256,6 +257,8 @@ def _present_under_past(climb: list[Token]) -> bool:
 def _is_fronted_participle(token: Token) -> bool:
     """A participle that opens the sentence ("Réunis samedi à Abuja, les dirigeants ont
     décidé..."): its time is the main clause's time too."""
+    if is_fronted_name_like_participle(token):
+        return True
     if "Part" not in token.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in token.children):
         return False
     return all(t.is_punct for t in token.doc[token.sent.start : token.i])

@@ -123,12 +123,32 @@ def _is_mistagged_participle(token: Token) -> bool:
     """A past participle the tagger calls a noun or adjective because the verb is rare ("a
     officiellement rétrocédé la base"): an -é form right after a tense auxiliary, adverbs
     aside."""
+    if is_fronted_name_like_participle(token):
+        return True
     if token.pos_ not in {"NOUN", "ADJ"} or not token.lower_.endswith(PARTICIPLE_ENDINGS):
         return False
     k = token.i - 1
     while k >= 0 and token.doc[k].pos_ == "ADV":
         k -= 1
     return k >= 0 and token.doc[k].pos_ == "AUX" and token.doc[k].lemma_ in {"avoir", "être"}
+
+
+# Participle endings and the infinitive ending they come from ("réunis" -> "réunir").
+PARTICIPLE_INFINITIVES = (("ées", "er"), ("és", "er"), ("ée", "er"), ("é", "er"), ("ies", "ir"), ("is", "ir"), ("ie", "ir"))
+
+
+def participle_infinitives(form: str) -> list[str]:
+    """Infinitives a past participle form may come from: "réunis" -> ["réunir"]."""
+    return [form[: -len(end)] + inf for end, inf in PARTICIPLE_INFINITIVES if form.endswith(end) and len(form) > len(end) + 2]
+
+
+def is_fronted_name_like_participle(token: Token) -> bool:
+    """A capitalised participle opening the sentence that the tagger takes for a name
+    ("Réunis à Abuja, les dirigeants ont..."): followed by a preposition or a date, not a name."""
+    if token.pos_ != "PROPN" or token.i != token.sent.start or token.ent_type_ or not participle_infinitives(token.lower_):
+        return False
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.pos_ in {"ADP", "ADV", "NOUN"} and nxt.is_lower
 
 
 def _first_lemma_matches(token: Token, target: str, pos: str) -> bool:
@@ -139,6 +159,8 @@ def _first_lemma_matches(token: Token, target: str, pos: str) -> bool:
         return True
     if pos == "VERB" and target.endswith(("er", "ir", "re")) and len(target) >= 7 and lemma(token) == token.lower_:
         return token.lower_.startswith(target[:-2])
+    if pos == "VERB" and is_fronted_name_like_participle(token):
+        return target in participle_infinitives(token.lower_)
     return False
 
 
@@ -266,6 +288,9 @@ def _rules_for(token_lemma: str, lower: str) -> tuple[TriggerRule, ...]:
     rules = trigger_rules()
     by_lemma, by_stem = _rules_by_first_lemma()
     rows = set(by_lemma.get(token_lemma, ())) | set(by_lemma.get(lower, ()))
+    if token_lemma == lower:  # unlemmatised: maybe a participle taken for a name ("Réunis")
+        for infinitive in participle_infinitives(lower):
+            rows.update(by_lemma.get(infinitive, ()))
     if by_stem and token_lemma == lower:
         for n in range(5, len(lower) + 1):
             rows.update(by_stem.get(lower[:n], ()))
@@ -329,6 +354,7 @@ def find_triggers(sent: Span, by_token: dict[int, Mention] | None = None) -> lis
 
 
 CLOSE_TO = {"proche", "familier"}
+PURPOSE_HEADS = {"destiner", "viser"}  # "destinés à", "visant à" + the act aimed at
 
 
 def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
@@ -367,6 +393,8 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
             and token.dep_ == "acl" and _is_bare_participle(token) and not any(t.like_num for t in token.subtree)
         ):
             return False  # "les soldats français déployés au Niger", "les opposants détenus": a state
+        if lemma(token.head) in PURPOSE_HEADS and token.dep_ in {"xcomp", "acl", "advcl", "obl:arg"}:
+            return False  # "des documents destinés à renforcer leur coopération": an aim, not an act
         if match.rule.lemmas[0] in ACCEPTING and any(
             c.dep_ == "xcomp" and c.i in by_head and by_head[c.i].rule.lemmas[0] not in STEPPING_DOWN for c in token.children
         ):
@@ -404,6 +432,8 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         return False
     if lemma(token.head) in CLOSE_TO:
         return False  # "une source proche de la médiation": who speaks, not a mediation
+    if lemma(token.head) == "agir" and any(c.lower_ in {"s'", "s’", "se"} for c in token.head.children):
+        return False  # "il s'agit de l'attaque la plus meurtrière": says what an act was, told elsewhere
     t = token
     for _ in range(2):
         about = t.dep_ in {"obl", "obl:mod"} and any(c.dep_ == "case" and c.lower_ in {"sur", "concernant", "à", "au", "aux"} for c in t.children)
