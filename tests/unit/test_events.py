@@ -686,3 +686,46 @@ def test_participle_infinitives():
     assert participle_infinitives("réunis") == ["réunir"]
     assert participle_infinitives("arrivées") == ["arriver"]
     assert participle_infinitives("mali") == []
+
+
+def test_event_deadline_the_parser_splits_between_noun_and_verb_is_the_nouns(nlp):
+    text = " date 2024-09-10 Rome a annoncé la semaine dernière le départ de ses soldats d'ici le 30 septembre, faute d'accord."
+    assert (only_event(text, "RETREAT", nlp)["date"], only_event(text, "RETREAT", nlp)["modality"]) == ("2024-09-30", "planned")
+
+
+def test_event_date_in_a_relative_clause_of_the_subject_is_not_the_main_verbs(nlp):
+    text = " date 2024-08 Le Tchad, qui a accueilli des milliers de réfugiés en août 2023, a rompu ses relations avec le Soudan."
+    assert only_event(text, "SANCTION", nlp)["date"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(" date 2024-08 Plus de 300 Casques bleus ont été tués depuis 2013.", id="toll-since"),
+        pytest.param(" date 2024-08 Le président déchu est détenu depuis sept mois dans sa résidence.", id="held-since"),
+        pytest.param(" date 2024-08 Les soldats de l'opération, déployée au Sahel depuis 2013, sont rentrés.", id="deployed-since"),
+        pytest.param(" date 2024-08 Ce départ met un terme à l'une des dernières coopérations militaires du pays.", id="what-a-told-act-amounts-to"),
+    ],
+)
+def test_event_states_and_tolls_are_not_events(text, nlp):
+    assert events_of(text, nlp) == []
+
+
+def test_event_killings_on_a_day_remain_an_event(nlp):
+    assert summary(" date 2024-08 Trois soldats ont été tués lundi près de Gao.", nlp) == {("ASSAULT", "2024-08", "occurred")}
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        pytest.param(" date 2024-08 La junte a réclamé le déblocage des avoirs du pays gelés à la banque centrale.", "REQUEST", id="frozen-assets-are-a-state"),
+        pytest.param(" date 2023-08 Le départ des Casques bleus avait été exigé en juin par Bamako.", "REQUEST", id="passive-subject-is-content"),
+    ],
+)
+def test_event_only_the_act_itself(text, kept, nlp):
+    assert [e["event_type"] for e in events_of(text, nlp)] == [kept]
+
+
+def test_event_since_on_the_act_itself_dates_its_start(nlp):
+    text = " date 2025-08 Les deux chaînes sont interdites de diffusion au Mali depuis mars 2022."
+    assert only_event(text, "COERCE", nlp)["date"] == "2022-03"

@@ -277,7 +277,20 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
     if match.rule.pos == "NOUN":
         up_from_trigger = _below_reaction(up_from_trigger)
     best = None
+    own = {t.i for t in head.subtree}
     for d in dates:
+        span_ids = {t.i for t in d.span}
+        if (
+            head.i not in span_ids and d.span.root.head.i not in own
+            and any(t.head.i in own and t.head.i not in span_ids for t in d.span)
+        ):
+            # "a annoncé le mois dernier le départ de ses troupes d'ici le 31 août": the parser
+            # splits the date ("ici" on the noun, "31 août" on the verb); a part on the trigger
+            # makes it the trigger's own
+            cost = (0, 0, abs(d.span.root.i - head.i))
+            if best is None or cost < best[0]:
+                best = (cost, d)
+            continue
         root = d.span.root
         up_from_date = [root, *root.ancestors]
         if root.dep_ == "nmod" and root.head.dep_ == "obj" and not any(t.pos_ == "ADP" for t in d.span):
@@ -291,11 +304,13 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
                 fronted = any(_is_fronted_participle(t) for t in below)
                 if any(t.i in others for t in below) and not fronted:
                     break  # the date sits under another trigger: it is that trigger's date
-                if level > 0 and len(below) > 1 and below[-1].dep_ in {"nsubj", "nsubj:pass"} and not fronted:
+                in_relative = any(t.dep_ == "acl:relcl" for t in below)  # "le Niger, qui a fermé ... en août 2023, s'est tourné"
+                if (level > 0 or in_relative) and len(below) > 1 and below[-1].dep_ in {"nsubj", "nsubj:pass"} and not fronted:
                     break  # inside the subject ("la junte, au pouvoir depuis 2023, a demandé")
                 if level > 0 and _present_under_past(up_from_trigger[: level + 1]):
                     break  # "ont annoncé fin janvier leur départ de la Cédéao, qu'ils accusent de": an ongoing stance
-                if any(_introduced_by(t, SINCE) for t in [*below, d.span.root] if t.i != head.i):
+                since_on_trigger = level == 0 and d.span.root.head.i == head.i  # "interdites de diffusion depuis mars 2022": the ban's start
+                if not since_on_trigger and any(_introduced_by(t, SINCE) for t in [*below, d.span.root] if t.i != head.i):
                     break  # "depuis la signature le 19 mai, 269 soldats ont quitté": a period's start
                 cost = (level, index[ancestor.i], abs(root.i - head.i))
                 if best is None or cost < best[0]:
@@ -315,6 +330,11 @@ def _events_in_sentence(
         governing = _governing_date(match, dates, triggers)
         if governing is None and _is_generic_plural(match):
             continue  # "les attaques jihadistes se multiplient": a trend, not an event
+        if (
+            match.rule.event_type in GENERIC_PLURAL_TYPES and _counts_since(match, dates)
+            and (governing is None or _introduced_by(governing.span.root, SINCE))
+        ):
+            continue  # "58 soldats ont perdu la vie au Mali depuis 2013": a toll, not an event
         if governing is not None and governing.mention.is_deadline and match.rule.event_type in CONTENT_TAKERS and is_perfect(clause_verb(match.head)):
             governing = None  # "a demandé le départ d'ici le 15 septembre": the deadline is the demand's content's
         deadline = bool(governing and governing.mention.is_deadline)
@@ -352,6 +372,12 @@ GENERIC_PLURAL_TYPES = {"ASSAULT"}
 # Meetings and visits held in another state's capital are with that state (not an
 # organisation's own summit held there).
 PLACE_COUNTERPART_TYPES = {"CONSULT"}
+
+
+def _counts_since(match: TriggerMatch, dates: list[SentenceDates]) -> bool:
+    """The trigger's clause counts from a starting date ("depuis 2013"): a running total."""
+    verb = clause_verb(match.head)
+    return any(_introduced_by(d.span.root, SINCE) and clause_verb(d.span.root).i == verb.i for d in dates)
 
 
 def _is_generic_plural(match: TriggerMatch) -> bool:

@@ -354,6 +354,7 @@ def find_triggers(sent: Span, by_token: dict[int, Mention] | None = None) -> lis
 
 
 CLOSE_TO = {"proche", "familier"}
+DECISION_NOUNS = {"décision", "mesure", "annonce", "choix"}
 PURPOSE_HEADS = {"destiner", "viser"}  # "destinés à", "visant à" + the act aimed at
 
 
@@ -381,16 +382,22 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         for c in token.children:
             if c.dep_ == "nsubj:pass" and any(d.dep_ == "det" and d.lower_ in DEMONSTRATIVES for d in c.children):
                 return False  # "cet accord a été conclu": told before
+            if (
+                c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ in DEMONSTRATIVES for d in c.children)
+                and (c.i in by_head or lemma(c) in DECISION_NOUNS)
+            ):
+                return False  # "ce départ met un terme à la coopération": what an act told before amounts to
         linked = [c for c in token.children if c.dep_ == "conj"] + ([token.head] if token.dep_ == "conj" else [])
         if any(t.pos_ == "ADJ" or (t.pos_ == "NOUN" and not any(c.dep_ == "det" for c in t.children)) for t in linked):
             return False  # "ordonné et responsable": coordinated with an adjective
         if _is_bare_participle(token) and token.dep_ == "xcomp" and lemma(token.head) in COPULAS:
             return False  # "le retrait se veut ordonné"
-        if match.rule.event_type in STATE_PASSIVE_TYPES and _is_present_passive(token):
-            return False  # "1 100 militaires sont déployés au Niger": where troops are, not a deployment
+        if (match.rule.event_type in STATE_PASSIVE_TYPES or match.rule.lemmas[0] in STATE_PARTICIPLES) and _is_present_passive(token):
+            return False  # "1 100 militaires sont déployés au Niger", "est détenu depuis": a state, not an act
         if (
             (match.rule.event_type in STATE_PASSIVE_TYPES or match.rule.lemmas[0] in STATE_PARTICIPLES)
-            and token.dep_ == "acl" and _is_bare_participle(token) and not any(t.like_num for t in token.subtree)
+            and token.dep_ == "acl" and _is_bare_participle(token)
+            and not any(t.like_num and not _introduced_by_since(t) for t in token.subtree)
         ):
             return False  # "les soldats français déployés au Niger", "les opposants détenus": a state
         if lemma(token.head) in PURPOSE_HEADS and token.dep_ in {"xcomp", "acl", "advcl", "obl:arg"}:
@@ -437,12 +444,25 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
     t = token
     for _ in range(2):
         about = t.dep_ in {"obl", "obl:mod"} and any(c.dep_ == "case" and c.lower_ in {"sur", "concernant", "à", "au", "aux"} for c in t.children)
-        if (t.dep_ not in {"obj", "nmod", "obl:arg", "xcomp"} and not about) or t.head.i == t.i:
+        # "le départ des Casques bleus avait été exigé": a passive subject is what is done to it
+        if (t.dep_ not in {"obj", "nmod", "obl:arg", "xcomp", "nsubj:pass"} and not about) or t.head.i == t.i:
             break
         t = t.head
         if t.i in by_head and _takes_content(by_head[t.i], match):
             return False
     return True
+
+
+def _introduced_by_since(token: Token) -> bool:
+    """A number in a "depuis" phrase ("déployée depuis 2014")."""
+    t = token
+    for _ in range(3):
+        if any(c.dep_ == "case" and c.lower_ == "depuis" for c in t.children):
+            return True
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return False
 
 
 def _asker_of_infinitive(token: Token, by_head: dict[int, TriggerMatch]) -> TriggerMatch | None:
@@ -711,7 +731,7 @@ def is_detached_participle(verb: Token) -> bool:
 # Kinds of act whose present passive describes a standing situation ("sont déployés", "sont stationnés").
 STATE_PASSIVE_TYPES = {"MOBILIZE"}
 ACCEPTING = {"accepter", "consentir"}
-STATE_PARTICIPLES = {"détenir"}  # "les opposants détenus": who is held, not an arrest
+STATE_PARTICIPLES = {"détenir", "geler"}  # "les opposants détenus", "les avoirs gelés": a state, not an act
 STEPPING_DOWN = {"démissionner"}
 
 
