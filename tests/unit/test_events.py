@@ -473,7 +473,8 @@ def test_event_agent_of_a_demanding_participle_is_not_the_acts_actor(nlp):
 
 def test_event_troops_present_passive_is_where_they_are_not_a_deployment(nlp):
     assert not [e for e in events_of(" date 2024-03 Quelque 1 100 militaires américains sont déployés au Niger.", nlp) if e["event_type"] == "MOBILIZE"]
-    assert [e["event_type"] for e in events_of(" date 2024-03 Washington a déployé 500 soldats au Niger en mars.", nlp)] == ["MOBILIZE"]
+    # an active deployment is an event (into another state: AID, per the contract)
+    assert [e["event_type"] for e in events_of(" date 2024-03 Washington a déployé 500 soldats au Niger en mars.", nlp)] == ["AID"]
 
 
 def test_event_suspending_a_named_outlet_is_censorship(nlp):
@@ -729,3 +730,16 @@ def test_event_only_the_act_itself(text, kept, nlp):
 def test_event_since_on_the_act_itself_dates_its_start(nlp):
     text = " date 2025-08 Les deux chaînes sont interdites de diffusion au Mali depuis mars 2022."
     assert only_event(text, "COERCE", nlp)["date"] == "2022-03"
+
+
+def test_event_participle_on_a_noun_with_its_own_date_is_an_act(nlp):
+    text = " date 2022-02 Bamako a exigé le retrait immédiat du contingent norvégien de la force européenne, déployé dans le pays à la mi-janvier sans son consentement."
+    assert only_event(text, "MOBILIZE", nlp)["date"] == "2022-01"
+
+
+def test_event_troops_sent_into_another_state_are_aid(nlp):
+    text = " date 2024-02 La Russie a déployé des soldats au Burkina Faso en janvier."
+    event = only_event(text, "AID", nlp)
+    assert (event["actor1_id"], event["actor2_id"], event["date"]) == ("russia", "burkina-faso", "2024-01")
+    home = " date 2024-02 Le Niger a déployé des soldats à Tillabéri en janvier."
+    assert only_event(home, "MOBILIZE", nlp)["actor1_id"] == "niger"

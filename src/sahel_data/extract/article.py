@@ -359,6 +359,15 @@ def _events_in_sentence(
             host, owner = ended
             event_type, actor1, actor2 = "SANCTION", host, Mention(-1, -1, owner, "context")
         location = location_of(match, sent, by_token)
+        if event_type == "MOBILIZE" and actor1 is not None and (location is not None or actor2 is not None):
+            if actor2 is not None:
+                host = actor2.actor if actor2.actor.actor_type in {"country", "government"} else None
+            else:
+                host = actors_mod.gazetteer().state_of_place(location)
+            if host is not None and actor1.actor.country and actor1.actor.country != host.country:
+                # troops sent into another state: the contract reads foreign military personnel
+                # sent to help as AID, with the host as the other side
+                event_type, actor2 = "AID", actor2 or Mention(-1, -1, host, "place")
         if event_type in PLACE_COUNTERPART_TYPES and actor2 is None and location is not None:
             host = actors_mod.gazetteer().state_of_place(location)
             visitor = actor1 is None or actor1.actor.actor_type not in {"organization", "coalition"}

@@ -16,6 +16,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from sahel_data.extract.actors import Actor, Mention, doc_text, doc_words, gazetteer
+from sahel_data.extract.dates import find_dates
 from sahel_data.lexicon_io import read_lexicon
 
 log = logging.getLogger(__name__)
@@ -396,8 +397,7 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
             return False  # "1 100 militaires sont déployés au Niger", "est détenu depuis": a state, not an act
         if (
             (match.rule.event_type in STATE_PASSIVE_TYPES or match.rule.lemmas[0] in STATE_PARTICIPLES)
-            and token.dep_ == "acl" and _is_bare_participle(token)
-            and not any(t.like_num and not _introduced_by_since(t) for t in token.subtree)
+            and token.dep_ == "acl" and _is_bare_participle(token) and not _has_own_date(token)
         ):
             return False  # "les soldats français déployés au Niger", "les opposants détenus": a state
         if lemma(token.head) in PURPOSE_HEADS and token.dep_ in {"xcomp", "acl", "advcl", "obl:arg"}:
@@ -453,16 +453,12 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
     return True
 
 
-def _introduced_by_since(token: Token) -> bool:
-    """A number in a "depuis" phrase ("déployée depuis 2014")."""
-    t = token
-    for _ in range(3):
-        if any(c.dep_ == "case" and c.lower_ == "depuis" for c in t.children):
-            return True
-        if t.head.i == t.i:
-            break
-        t = t.head
-    return False
+def _has_own_date(token: Token) -> bool:
+    """A date in the participle's phrase, other than the start of a state ("depuis 2014"):
+    "déployé dans le pays à la mi-janvier" tells when it happened."""
+    subtree = list(token.subtree)
+    text = doc_text(token.doc)[subtree[0].idx : subtree[-1].idx + len(subtree[-1])]
+    return any(not m.text.lower().startswith("depuis") for m in find_dates(text))
 
 
 def _asker_of_infinitive(token: Token, by_head: dict[int, TriggerMatch]) -> TriggerMatch | None:
