@@ -868,3 +868,13 @@ def test_reader_any_tokens_indexed_lookups_equal_every_row(text):
 def test_adverb_after_a_number_is_not_what_it_counts():
     found = find_quantities("Quelque 80 militaires resteront, contre près de 1 000 auparavant.")
     assert [q.counted for q in found] == ["militaires"], found
+
+
+@pytest.mark.parametrize("text", ["la centaine de soldats américains", "Paris a rappelé sa centaine de militaires", "cette dizaine d'otages"])
+def test_collective_after_a_determiner_counts_one_collective(text):
+    (q,) = find_quantities(text)
+    assert q.unit == "person" and q.qualifier == "approx" and q.value in (100, 10)
+
+
+def test_determiner_without_a_collective_is_no_number():
+    assert find_quantities("la Mauritanie et la dizaine") == []

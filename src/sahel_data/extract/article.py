@@ -25,6 +25,7 @@ from sahel_data.extract.events import (
     foreign_presence_ended,
     is_detached_participle,
     is_fronted_name_like_participle,
+    opens_sentence,
     is_travel,
     is_future_tense,
     is_perfect,
@@ -170,8 +171,7 @@ def _opens_with_adjunct(verb: Token) -> bool:
         return False
     for c in verb.children:
         if c.dep_ in {"obl", "obl:mod"} and c.i < min(subjects):
-            lead = verb.doc[verb.sent.start : c.left_edge.i]
-            if all(t.is_punct for t in lead):
+            if opens_sentence(c.left_edge):
                 return True
     return False
 
@@ -261,7 +261,7 @@ def _is_fronted_participle(token: Token) -> bool:
         return True
     if "Part" not in token.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in token.children):
         return False
-    return all(t.is_punct for t in token.doc[token.sent.start : token.i])
+    return opens_sentence(token)
 
 
 def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: list[TriggerMatch]) -> SentenceDates | None:

@@ -143,10 +143,22 @@ def participle_infinitives(form: str) -> list[str]:
     return [form[: -len(end)] + inf for end, inf in PARTICIPLE_INFINITIVES if form.endswith(end) and len(form) > len(end) + 2]
 
 
+def opens_sentence(token: Token) -> bool:
+    """Only punctuation stands between the sentence start and the token. Walks back from the
+    token: `Token.sent` scans the whole document's sentences on every call."""
+    doc = token.doc
+    k = token.i
+    while not doc[k].is_sent_start:
+        if not doc[k - 1].is_punct:
+            return False
+        k -= 1
+    return True
+
+
 def is_fronted_name_like_participle(token: Token) -> bool:
     """A capitalised participle opening the sentence that the tagger takes for a name
     ("Réunis à Abuja, les dirigeants ont..."): followed by a preposition or a date, not a name."""
-    if token.pos_ != "PROPN" or token.i != token.sent.start or token.ent_type_ or not participle_infinitives(token.lower_):
+    if token.pos_ != "PROPN" or not token.is_sent_start or token.ent_type_ or not participle_infinitives(token.lower_):
         return False
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return nxt is not None and nxt.pos_ in {"ADP", "ADV", "NOUN"} and nxt.is_lower
@@ -476,8 +488,8 @@ def _asker_of_infinitive(token: Token, by_head: dict[int, TriggerMatch]) -> Trig
     if token.dep_ == "acl" and token.head.dep_ == "obj" and token.head.head.i in by_head:
         return by_head[token.head.head.i]  # "appeler X à", "sommer X de", "exhorter X à"
     doc = token.doc
-    for k in range(mark.i - 1, max(token.sent.start, mark.i - 5) - 1, -1):
-        if doc[k].pos_ in {"VERB", "AUX"}:
+    for k in range(mark.i - 1, max(0, mark.i - 5) - 1, -1):
+        if doc[k + 1].is_sent_start or doc[k].pos_ in {"VERB", "AUX"}:
             return None
         if k in by_head and by_head[k].rule.pos == "NOUN":
             return by_head[k]

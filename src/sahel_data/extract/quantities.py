@@ -121,7 +121,10 @@ _COLLECTIVES = {
     "centaine": 100,
     "millier": 1000,
 }
+_SINGLE_COLLECTIVES = frozenset(_COLLECTIVES)
 _COLLECTIVES.update({k + "s": v for k, v in list(_COLLECTIVES.items())})
+# Determiners that stand for "une" before a collective ("la centaine de soldats").
+_COLLECTIVE_DETERMINERS = frozenset({"la", "sa", "leur", "cette"})
 # "deux tiers", "un quart", "trois cinquièmes": a share, unit ratio (contract).
 _FRACTIONS = {
     "tiers": 3,
@@ -308,6 +311,11 @@ def _merge_spelled_numbers(text: str, toks: list[_Tok]) -> list[_Tok]:
     i = 0
     while i < len(toks):
         tok = toks[i]
+        if tok.norm in _COLLECTIVE_DETERMINERS and i + 1 < len(toks) and toks[i + 1].norm in _SINGLE_COLLECTIVES:
+            # "la centaine de soldats", "sa centaine de militaires": one collective, as "une"
+            out.append(_Tok(tok.start, tok.end, tok.text, "num", 1.0, True))
+            i += 1
+            continue
         if not _is_number_word(tok) or tok.norm in _SCALE_WORDS:
             out.append(tok)
             i += 1
@@ -551,7 +559,7 @@ class _Reader:
     def amount(self, i: int) -> _Amount:
         """The number at token i with what multiplies it: scale, collective, fraction."""
         tok = self.toks[i]
-        a = _Amount(i, i, tok.value, article=tok.spelled and tok.norm in ("un", "une"))
+        a = _Amount(i, i, tok.value, article=tok.spelled and (tok.norm in ("un", "une") or tok.norm in _COLLECTIVE_DETERMINERS))
         if tok.spelled and tok.norm.split()[-1] in _SCALE_WORDS:
             a.needs_de, a.article = True, False  # "deux millions de dollars"
         nxt = self.norm(i + 1)
