@@ -743,3 +743,23 @@ def test_event_troops_sent_into_another_state_are_aid(nlp):
     assert (event["actor1_id"], event["actor2_id"], event["date"]) == ("russia", "burkina-faso", "2024-01")
     home = " date 2024-02 Le Niger a déployé des soldats à Tillabéri en janvier."
     assert only_event(home, "MOBILIZE", nlp)["actor1_id"] == "niger"
+
+
+def test_event_arrests_naming_no_one_are_not_the_coup_told_before(nlp):
+    text = (
+        " date 2025-04-23 Le gouvernement a annoncé avoir déjoué une tentative de coup d'État. "
+        "Au moins douze officiers ont été interpellés, selon une source sécuritaire."
+    )
+    assert [e["trigger"] for e in events_of(text, nlp) if e["event_type"] == "COERCE"] == ["coup d'État", "interpellés"]
+
+
+def test_event_agreement_named_with_a_demonstrative_and_its_own_date_is_its_signing(nlp):
+    told = " date 2024-08 Le Mali a dénoncé l'accord de paix. Ce texte avait été signé en 2015 avec les rebelles."
+    assert only_event(told, "SUPPORT", nlp)["date"] == "2015"
+    undated = " date 2024-08 Le Mali a dénoncé l'accord de paix. Ce texte avait été signé avec les rebelles."
+    assert "SUPPORT" not in {e["event_type"] for e in events_of(undated, nlp)}
+
+
+def test_event_expected_visit_is_planned_and_points_forward(nlp):
+    text = " date 2022-10-01 Une délégation de la CEDEAO est attendue mardi à Ouagadougou."
+    assert summary(text, nlp) == {("CONSULT", "2022-10-04", "planned")}

@@ -412,10 +412,31 @@ def _actor_id(m: Mention | None) -> str | None:
 RECURRING_TYPES = {"CONSULT", "ACCUSE", "SANCTION", "REQUEST", "REJECT"}
 
 
-def _bare_mention(e: EventCandidate) -> bool:
+# Types that gather unlike acts (coups, arrests, bans; elections, appointments): a bare verb
+# of one kind does not refer back to an act of another.
+MIXED_TYPES = {"COERCE", "OTHER"}
+
+
+# Triggers that all name a seizure of power: one kind of act within COERCE.
+SEIZURE_OF_POWER = {("renverser",), ("renversement",), ("coup", "état"), ("putsch",), ("prendre", "pouvoir"),
+                    ("prise", "pouvoir"), ("destituer",), ("destitution",)}
+
+
+def _act_kind(e: EventCandidate) -> tuple[str, ...]:
+    return ("seizure of power",) if e.match.rule.lemmas in SEIZURE_OF_POWER else e.match.rule.lemmas
+
+
+def _bare_mention(e: EventCandidate, other: EventCandidate | None = None) -> bool:
     """Undated, and either a noun ("le retrait") or naming no party at all: nothing in it sets
-    it apart from the same kind of happening told elsewhere in the article."""
-    return e.date is None and (e.match.rule.pos == "NOUN" or (e.actor1 is None and e.actor2 is None))
+    it apart from the same kind of happening told elsewhere in the article. In MIXED_TYPES a
+    verb naming no party refers back only to an act of the same verb ("douze personnes ont été
+    interpellées" is not the coup told before)."""
+    if e.date is not None:
+        return False
+    if other is not None and e.event_type in MIXED_TYPES and _act_kind(other) != _act_kind(e):
+        if e.match.rule.pos != "NOUN" or other.match.rule.pos != "NOUN":
+            return False
+    return e.match.rule.pos == "NOUN" or (e.actor1 is None and e.actor2 is None)
 
 
 def _elaborates(x: Token, y: Token) -> bool:
@@ -471,7 +492,7 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
         return False
     if a.modality != b.modality and not _names_its_own_act(a, b):
         return False
-    bare = a.event_type not in RECURRING_TYPES and (_bare_mention(a) or _bare_mention(b))
+    bare = a.event_type not in RECURRING_TYPES and (_bare_mention(a, b) or _bare_mention(b, a))
     x, y = _actor_id(a.actor2), _actor_id(b.actor2)
     if a.sent.start == b.sent.start and a.block is b.block:
         if (

@@ -393,8 +393,8 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         if (token.dep_ == "amod" and "Fin" not in token.morph.get("VerbForm")) or not (_is_verbal(token) or _is_mistagged_participle(token)):
             return False  # a participle used as an adjective; a finite verb tagged amod is a mis-parse ("la junte menace de")
         for c in token.children:
-            if c.dep_ == "nsubj:pass" and any(d.dep_ == "det" and d.lower_ in DEMONSTRATIVES for d in c.children):
-                return False  # "cet accord a été conclu": told before
+            if c.dep_ == "nsubj:pass" and any(d.dep_ == "det" and d.lower_ in DEMONSTRATIVES for d in c.children) and not _has_own_date(token):
+                return False  # "cet accord a été conclu": told before ("ce texte avait été signé en 2015" tells when)
             if (
                 c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ in DEMONSTRATIVES for d in c.children)
                 and (c.i in by_head or lemma(c) in DECISION_NOUNS)
