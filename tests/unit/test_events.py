@@ -763,3 +763,19 @@ def test_event_agreement_named_with_a_demonstrative_and_its_own_date_is_its_sign
 def test_event_expected_visit_is_planned_and_points_forward(nlp):
     text = " date 2022-10-01 Une délégation de la CEDEAO est attendue mardi à Ouagadougou."
     assert summary(text, nlp) == {("CONSULT", "2022-10-04", "planned")}
+
+
+def test_event_recruitment_is_not_the_deployment_told_before(nlp):
+    text = (
+        " date 2025-01 Le Bénin a déployé en 2022 quelque 3 000 soldats dans le nord. "
+        "Le gouvernement béninois a également lancé le recrutement de 5 000 militaires."
+    )
+    assert sorted(e["trigger"] for e in events_of(text, nlp) if e["event_type"] in {"MOBILIZE", "AID"}) == ["déployé", "recrutement"]
+
+
+def test_event_same_speaker_accusing_in_two_weeks_is_two_accusations(nlp):
+    text = (
+        " date 2022-02-01 Jeudi, le ministre a dénoncé les décisions de la junte. "
+        "La semaine dernière, le ministre avait qualifié la junte d'« illégitime »."
+    )
+    assert len([e for e in events_of(text, nlp) if e["event_type"] == "ACCUSE"]) == 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -412,9 +413,9 @@ def _actor_id(m: Mention | None) -> str | None:
 RECURRING_TYPES = {"CONSULT", "ACCUSE", "SANCTION", "REQUEST", "REJECT"}
 
 
-# Types that gather unlike acts (coups, arrests, bans; elections, appointments): a bare verb
-# of one kind does not refer back to an act of another.
-MIXED_TYPES = {"COERCE", "OTHER"}
+# Types that gather unlike acts (coups, arrests, bans; elections, appointments; deployments,
+# recruitment): a bare mention of one kind does not refer back to an act of another.
+MIXED_TYPES = {"COERCE", "OTHER", "MOBILIZE"}
 
 
 # Triggers that all name a seizure of power: one kind of act within COERCE.
@@ -422,8 +423,13 @@ SEIZURE_OF_POWER = {("renverser",), ("renversement",), ("coup", "état"), ("puts
                     ("prise", "pouvoir"), ("destituer",), ("destitution",)}
 
 
-def _act_kind(e: EventCandidate) -> tuple[str, ...]:
-    return ("seizure of power",) if e.match.rule.lemmas in SEIZURE_OF_POWER else e.match.rule.lemmas
+def _act_kind(e: EventCandidate) -> str:
+    """What kind of act within a type a trigger names: its word family, read from the first
+    four letters without accents ("arrêter" / "arrestation", "déployer" / "déploiement")."""
+    if e.match.rule.lemmas in SEIZURE_OF_POWER:
+        return "seizure of power"
+    first = unicodedata.normalize("NFKD", e.match.rule.lemmas[0])
+    return "".join(c for c in first if not unicodedata.combining(c))[:4]
 
 
 def _bare_mention(e: EventCandidate, other: EventCandidate | None = None) -> bool:
@@ -434,8 +440,7 @@ def _bare_mention(e: EventCandidate, other: EventCandidate | None = None) -> boo
     if e.date is not None:
         return False
     if other is not None and e.event_type in MIXED_TYPES and _act_kind(other) != _act_kind(e):
-        if e.match.rule.pos != "NOUN" or other.match.rule.pos != "NOUN":
-            return False
+        return False
     return e.match.rule.pos == "NOUN" or (e.actor1 is None and e.actor2 is None)
 
 
@@ -503,6 +508,8 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
             return False  # "a fermé son espace aérien et a rappelé son ambassadeur": two verbs, two acts
         if _compatible_dates(a.date, b.date) and not (x and y and x != y):
             return True  # "ont quitté le Niger le 7 juin, avec le départ d'un avion": one act
+    if a.event_type in MIXED_TYPES and _act_kind(a) != _act_kind(b):
+        return False  # "a déployé des soldats en 2022" and "a lancé le recrutement": two acts
     for m, n in ((a.actor1, b.actor1), (a.actor2, b.actor2)):
         if m and n and not _same_side(m.actor, n.actor):
             return False
@@ -511,7 +518,8 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
     headline = a.block.kind != "paragraph" or b.block.kind != "paragraph"
     both_dated = a.date is not None and b.date is not None
     if a.event_type in RECURRING_TYPES:
-        return headline or both_dated  # one actor accuses, demands, sanctions more than once
+        # one actor accuses, demands, sanctions more than once: the same act has the same date
+        return headline or (both_dated and a.date.iso == b.date.iso)
     if bare:
         return True  # "le retrait", "l'attaque" with no date of their own: the happening told elsewhere
     same_actor = a.actor1 is not None and b.actor1 is not None
