@@ -105,3 +105,12 @@ def test_mention_names_that_are_places_datelines_or_portfolios_are_not_actors(te
 def test_mention_title_picks_which_listed_person_a_shared_surname_names(nlp):
     found = mentions_of("Depuis l'arrivée au pouvoir du capitaine Traoré, le pays s'est tourné vers Moscou.", nlp)
     assert ("Traoré", "ibrahim-traore") in found
+
+
+def test_one_word_name_in_lower_case_is_an_adjective_not_the_name(nlp):
+    from sahel_data.extract.actors import find_mentions
+
+    doc = nlp("La Suisse a proposé une médiation, selon une ONG suisse basée à Genève.")
+    found = [(m.start, m.actor.actor_id, m.kind) for m in find_mentions(doc, nlp)]
+    assert (1, "switzerland", "name") in found
+    assert not any(kind == "name" and start == 10 for start, _, kind in found)

@@ -258,6 +258,8 @@ def _match_gazetteer(doc: Doc, nlp: Language) -> tuple[dict[int, Mention], list[
     for matcher in (exact, folded):
         for match_id, s, e in matcher(doc):
             actor_id, kind = keys[nlp.vocab.strings[match_id]]
+            if matcher is folded and kind == "name" and e - s == 1 and doc[s].is_lower:
+                continue  # a name is written with a capital ("la Suisse"), not "une ONG suisse"
             candidates.append((s, e, actor_id, kind))
     # Longest first; media names shadow what is inside them ("Washington Post").
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))

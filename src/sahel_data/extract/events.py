@@ -739,7 +739,7 @@ def is_detached_participle(verb: Token) -> bool:
 # Kinds of act whose present passive describes a standing situation ("sont déployés", "sont stationnés").
 STATE_PASSIVE_TYPES = {"MOBILIZE"}
 ACCEPTING = {"accepter", "consentir"}
-STATE_PARTICIPLES = {"détenir", "geler"}  # "les opposants détenus", "les avoirs gelés": a state, not an act
+STATE_PARTICIPLES = {"détenir", "geler", "réduire"}  # "les opposants détenus", "les avoirs gelés": a state, not an act
 STEPPING_DOWN = {"démissionner"}
 
 
