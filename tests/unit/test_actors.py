@@ -114,3 +114,17 @@ def test_one_word_name_in_lower_case_is_an_adjective_not_the_name(nlp):
     found = [(m.start, m.actor.actor_id, m.kind) for m in find_mentions(doc, nlp)]
     assert (1, "switzerland", "name") in found
     assert not any(kind == "name" and start == 10 for start, _, kind in found)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        pytest.param("Les soldats ont quitté la base aérienne d’Adji Kossei, près de la capitale.", "Kossei", id="place-named-after-someone-after-de"),
+        pytest.param("La Commission a rappelé ses engagements lors du sommet.", "Commission", id="body-named-by-its-kind-alone"),
+    ],
+)
+def test_not_an_actor(text, name, nlp):
+    from sahel_data.extract.actors import find_mentions
+
+    doc = nlp(text)
+    assert not [m for m in find_mentions(doc, nlp) if name in doc[m.start : m.end].text]

@@ -9,6 +9,7 @@ their titles removed. Knows nothing about events, dates or quantities.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -37,6 +38,8 @@ ORG_STOPWORDS = {
     "etat", "état", "gouvernement", "armée", "congrès", "parlement", "assemblée", "ministère", "conseil", "président",
     # texts and regimes, not bodies: "la suspension de la Constitution", "la Charte de la transition"
     "constitution", "charte", "transition", "république",
+    # a body named by its kind alone ("la Commission" of an organisation named nearby)
+    "commission",
     # the tail of a title ("le ministre français des Armées"), not a body of its own
     "armées", "défense", "affaires",
     "cfa",  # "francs CFA": a currency
@@ -103,7 +106,7 @@ class Gazetteer:
         # Indexed by the head's first word, longest phrase first, so each token tries only its own rows.
         self.nouns_by_word: dict[str, list[tuple[str, str, str, bool]]] = {}
         for noun in sorted(nouns, key=lambda n: -len(n[0]) - len(n[1])):
-            self.nouns_by_word.setdefault(noun[0].split()[0].lower(), []).append(noun)
+            self.nouns_by_word.setdefault(head_words(noun[0])[0].lower(), []).append(noun)
 
     def state_of(self, actor_id: str) -> Actor | None:
         actor = self.actors.get(actor_id)
@@ -174,6 +177,14 @@ def _is_place_use(doc: Doc, start: int) -> bool:
     return False
 
 
+def _follows_place_noun(doc: Doc, k: int) -> bool:
+    """A place noun stands right before token k, adjectives aside ("la base aérienne d'")."""
+    j = k - 1
+    while j >= 0 and doc[j].pos_ == "ADJ":
+        j -= 1
+    return j >= 0 and doc[j].lower_ in PLACE_NOUNS
+
+
 def _state_after(doc: Doc, i: int, g: Gazetteer, found: dict[int, Mention]) -> tuple[Actor | None, int]:
     """A state named right after token i by 'du', 'de la', 'de l'', 'de': (state, end token)."""
     j = i
@@ -233,6 +244,8 @@ def _organization_mention(doc: Doc, ent: Span, g: Gazetteer) -> Mention | None:
     before = doc[start - 1] if start > 0 else None
     if before is not None and before.lower_ in PLACE_NOUNS:
         return None  # "la base Adji Kosseï", "le camp Geille": a place's name
+    if before is not None and before.lower_ in {"de", "d'", "d’"} and _follows_place_noun(doc, start - 1):
+        return None  # "la base aérienne d'Adji Kossei": the same, after "de"
     after = doc[ent.end] if ent.end < len(doc) else None
     if start <= 1 and text.isupper() and after is not None and after.text in DATELINE_DASHES:
         return None  # "N'DJAMENA — Les derniers soldats...": a dateline's place
@@ -295,11 +308,16 @@ def _tail_end(doc: Doc, j: int, tail: str) -> int | None:
     return k if got.strip() == want else None
 
 
+def head_words(head: str) -> list[str]:
+    """A noun's words as spaCy cuts them: "état-major" is "état", "-", "major"."""
+    return re.findall(r"[^\s-]+|-", head)
+
+
 def _match_noun_phrase(
     doc: Doc, i: int, head: str, tail: str, role: str, generic: bool, g: Gazetteer,
     found: dict[int, Mention], taken: list[bool], focus_states: tuple[Actor, ...],
 ) -> Mention | None:
-    head_tokens = head.split()
+    head_tokens = head_words(head)
     n = len(head_tokens)
     if i + n > len(doc) or [t.lower_ for t in doc[i : i + n]] != [h.lower() for h in head_tokens]:
         return None
@@ -367,6 +385,8 @@ def _person_mention(doc: Doc, ent: Span, g: Gazetteer) -> Mention | None:
         return None
     if start > 0 and doc[start - 1].lower_ in PLACE_NOUNS:
         return None  # "la base Adji Kosseï", "le camp Thomas d'Aquin Ouattara": a place named after someone
+    if start > 0 and doc[start - 1].lower_ in {"de", "d'", "d’"} and _follows_place_noun(doc, start - 1):
+        return None  # "la base aérienne d'Adji Kossei"
     words = text.split()
     if not all(w[:1].isupper() or w.lower() in {"de", "du", "al", "ag", "ould", "ben", "el", "von", "van"} for w in words):
         return None
