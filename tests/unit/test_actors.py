@@ -128,3 +128,12 @@ def test_not_an_actor(text, name, nlp):
 
     doc = nlp(text)
     assert not [m for m in find_mentions(doc, nlp) if name in doc[m.start : m.end].text]
+
+
+def test_outlet_is_an_actor_only_when_acted_upon(nlp):
+    from sahel_data.extract.actors import find_mentions
+
+    banned = nlp("La junte a suspendu RFI et France 24 pour une durée indéterminée.")
+    assert {m.actor.actor_id for m in find_mentions(banned, nlp)} >= {"rfi", "france-24"}
+    source = nlp("Selon RFI, les soldats ont quitté la base mardi.")
+    assert not [m for m in find_mentions(source, nlp) if m.actor.actor_id == "rfi"]

@@ -284,6 +284,11 @@ def _match_gazetteer(doc: Doc, nlp: Language) -> tuple[dict[int, Mention], list[
         for k in range(s, e):
             taken[k] = True
         if kind == "media":
+            if _media_acted_upon(doc, s, e):
+                # "a suspendu RFI et France 24": an outlet that is suspended or banned takes
+                # part in an event, so it is an actor (contract: not an actor unless it acts)
+                name = doc[s:e].text
+                found[s] = Mention(s, e, Actor(slug(name), name, "organization", None, "media"), "name")
             continue
         if kind == "metonym" and _is_place_use(doc, s):
             continue
@@ -294,6 +299,33 @@ def _match_gazetteer(doc: Doc, nlp: Language) -> tuple[dict[int, Mention], list[
             continue
         found[s] = Mention(s, e, g.actors[actor_id], kind)
     return found, taken
+
+
+@cache
+def _media_restrictions() -> frozenset[str]:
+    """Lemmas of the trigger rows that may take an outlet ("suspendre", "interdire"): the
+    event lexicon marks them with `@media`."""
+    return frozenset(
+        r["lemmas"].split()[0] for r in read_lexicon("event_triggers.csv") if "@media" in r["requires"].split("|")
+    )
+
+
+def _media_acted_upon(doc: Doc, start: int, end: int) -> bool:
+    """An outlet within a few words of a restriction in the same sentence, before or after
+    it ("a suspendu la BBC", "RFI et France 24 sont interdites de diffusion")."""
+    cues = _media_restrictions()
+    lo, hi = max(0, start - 8), min(len(doc), end + 8)
+    for k in range(start - 1, lo - 1, -1):
+        if doc[k + 1].is_sent_start:
+            break
+        if doc[k].lemma_.lower() in cues:
+            return True
+    for k in range(end, hi):
+        if doc[k].is_sent_start:
+            break
+        if doc[k].lemma_.lower() in cues:
+            return True
+    return False
 
 
 def _tail_end(doc: Doc, j: int, tail: str) -> int | None:
