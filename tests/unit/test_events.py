@@ -779,3 +779,9 @@ def test_event_same_speaker_accusing_in_two_weeks_is_two_accusations(nlp):
         "La semaine dernière, le ministre avait qualifié la junte d'« illégitime »."
     )
     assert len([e for e in events_of(text, nlp) if e["event_type"] == "ACCUSE"]) == 2
+
+
+def test_event_organisations_own_meeting_has_no_context_counterpart(nlp):
+    text = " date 2024-02-26 Le Niger a rejeté l'ultimatum. Les dirigeants de la CEDEAO se sont réunis samedi à Abuja."
+    event = only_event(text, "CONSULT", nlp)
+    assert (event["actor1_id"], event["actor2_id"], event["date"]) == ("ecowas", None, "2024-02-24")

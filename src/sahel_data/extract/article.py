@@ -560,6 +560,9 @@ TYPES_WITH_COUNTERPART = {
 }
 
 
+SELF_CONTAINED_FOR_BODIES = {"CONSULT"}
+
+
 def with_context_counterpart(e: EventCandidate, states: tuple[Actor, ...]) -> EventCandidate:
     """Fill a missing actor2 with the article's most-named state other than actor1's, and a
     missing actor1 likewise from actor2."""
@@ -572,6 +575,8 @@ def with_context_counterpart(e: EventCandidate, states: tuple[Actor, ...]) -> Ev
         return replace(e, actor1=Mention(-1, -1, other, "context")) if other else e
     if e.actor2 is not None or e.actor1 is None:
         return e
+    if e.event_type in SELF_CONTAINED_FOR_BODIES and e.actor1.actor.actor_type in {"organization", "coalition"}:
+        return e  # "Réunis à Abuja, les dirigeants de la CEDEAO ont...": an organisation's own summit
     other = _other_state(states, e.actor1.actor)
     return replace(e, actor2=Mention(-1, -1, other, "context")) if other else e
 
