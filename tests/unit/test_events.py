@@ -785,3 +785,8 @@ def test_event_organisations_own_meeting_has_no_context_counterpart(nlp):
     text = " date 2024-02-26 Le Niger a rejeté l'ultimatum. Les dirigeants de la CEDEAO se sont réunis samedi à Abuja."
     event = only_event(text, "CONSULT", nlp)
     assert (event["actor1_id"], event["actor2_id"], event["date"]) == ("ecowas", None, "2024-02-24")
+
+
+def test_event_subject_title_with_a_named_person_is_the_person(nlp):
+    text = " date 2024-07 Le président de la Commission de l'organisation, Omar Alieu Touray, a averti que les sanctions seraient maintenues."
+    assert only_event(text, "THREATEN", nlp)["actor1_id"] == "omar-alieu-touray"

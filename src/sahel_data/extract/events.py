@@ -635,25 +635,31 @@ def _office_holder_state(token: Token) -> Mention | None:
     return None
 
 
-def mention_in(token: Token, by_token: dict[int, Mention], depth: int = 3) -> Mention | None:
-    """The actor mention at a token or, failing that, the nearest one in its subtree, or the
-    state an unnamed office holder there acts for."""
+def mention_in(token: Token, by_token: dict[int, Mention], depth: int = 3, prefer_person: bool = False) -> Mention | None:
+    """The actor mention at a token or, failing that, the nearest one in its subtree (a person
+    first, for a subject: the one the title names), or the state an unnamed office holder
+    there acts for."""
     if token.i in by_token:
         return by_token[token.i]
-    found = _nearest_mention(token, by_token, depth)
+    found = _nearest_mention(token, by_token, depth, prefer_person)
     return found if found is not None else _office_holder_state(token)
 
 
-def _nearest_mention(token: Token, by_token: dict[int, Mention], depth: int) -> Mention | None:
+def _nearest_mention(token: Token, by_token: dict[int, Mention], depth: int, prefer_person: bool = False) -> Mention | None:
     frontier = [token]
     for _ in range(depth):
         nxt = []
+        level: list[Mention] = []
         for t in frontier:
             for c in t.children:
                 if c.i in by_token:
-                    return by_token[c.i]
-                if c.dep_ not in {"acl:relcl", "advcl", "ccomp", "parataxis", "conj"}:
+                    level.append(by_token[c.i])
+                elif c.dep_ not in {"acl:relcl", "advcl", "ccomp", "parataxis", "conj"}:
                     nxt.append(c)
+        if level:
+            # "le président de la Commission de l'organisation, Omar Alieu Touray": the person
+            # the title names, not the body in its complement
+            return next((m for m in level if prefer_person and m.actor.actor_type == "person"), level[0])
         frontier = nxt
     return None
 
@@ -672,7 +678,7 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
         if c.dep_ in SUBJECT_DEPS and (c.dep_ != "nsubj:pass" or not is_passive(verb)):
             if c.lower_ in {"qui", "lequel", "laquelle", "dont"} and verb.dep_.startswith("acl"):
                 return mention_in(verb.head, by_token)
-            m = mention_in(c, by_token)
+            m = mention_in(c, by_token, prefer_person=True)
             if m:
                 return m
             owner = _dont_antecedent(c, by_token)
