@@ -29,3 +29,19 @@ def test_modality_cue_row_example_contains_cue(row, nlp):
     assert row["cue"] in {"planned", "planned_reflexive", "scheduled", "negation", "reaction", "speech"}
     doc = next(parse_texts([row["example"]], nlp))
     assert any(t.lemma_.lower() == row["lemma"] or t.lower_ == row["lemma"] for t in doc), [t.lemma_ for t in doc]
+
+
+WORD_CLASSES = {"state_participle", "accepting", "stepping_down", "seizure_of_power", "intention", "purpose_head", "close_to", "decision_noun"}
+TRIGGER_CLASSES = {"state_participle", "accepting", "seizure_of_power"}
+
+
+@pytest.mark.parametrize("row", read_lexicon("word_classes.csv"), ids=lambda r: f"{r['class']}-{r['lemma']}")
+def test_word_class_row_is_known_and_its_example_has_the_word(row, nlp):
+    assert row["class"] in WORD_CLASSES
+    first = row["lemma"].split()[0]
+    doc = next(parse_texts([row["example"]], nlp))
+    assert any(t.lemma_.lower() == first or t.lower_ == first for t in doc), [t.lemma_ for t in doc]
+    if row["class"] in TRIGGER_CLASSES:
+        # the class names trigger rows: its lemmas are some row's lemmas (first lemma for participles)
+        rows = read_lexicon("event_triggers.csv")
+        assert any(r["lemmas"] == row["lemma"] or r["lemmas"].split()[0] == row["lemma"] for r in rows)

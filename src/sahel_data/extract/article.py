@@ -39,6 +39,7 @@ from sahel_data.extract.events import (
     modality_of,
     own_side,
     participants,
+    word_class,
 )
 from sahel_data.extract.quantities import find_quantities
 from sahel_data.ingest import Article, Block
@@ -83,10 +84,6 @@ def _date_spans(sent: Span) -> list[SentenceDates]:
     return out
 
 
-# Verbs whose infinitive is an act still to come, whatever their own tense.
-INTENTION_VERBS = {"aller", "compter", "entendre", "envisager", "projeter", "souhaiter", "vouloir"}
-
-
 def _clause_is_future(span: Span) -> bool:
     """A date in a future clause ("se retirera en juin") or attached to a schedule ("prévu en
     décembre", "doit être achevé en juin") points forward."""
@@ -102,7 +99,7 @@ def _clause_is_future(span: Span) -> bool:
 
     if schedules(verb):
         return True
-    if "Inf" in verb.morph.get("VerbForm") and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENTION_VERBS:
+    if "Inf" in verb.morph.get("VerbForm") and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in word_class("intention"):
         return True  # "comptait reprendre en mai les discussions": the date is of the intended act
     if is_perfect(verb):
         return False  # "l'accord qu'ils ont signé en mars prévoit...": a done act keeps its past date
@@ -418,15 +415,10 @@ RECURRING_TYPES = {"CONSULT", "ACCUSE", "SANCTION", "REQUEST", "REJECT"}
 MIXED_TYPES = {"COERCE", "OTHER", "MOBILIZE"}
 
 
-# Triggers that all name a seizure of power: one kind of act within COERCE.
-SEIZURE_OF_POWER = {("renverser",), ("renversement",), ("coup", "état"), ("putsch",), ("prendre", "pouvoir"),
-                    ("prise", "pouvoir"), ("destituer",), ("destitution",)}
-
-
 def _act_kind(e: EventCandidate) -> str:
     """What kind of act within a type a trigger names: its word family, read from the first
     four letters without accents ("arrêter" / "arrestation", "déployer" / "déploiement")."""
-    if e.match.rule.lemmas in SEIZURE_OF_POWER:
+    if " ".join(e.match.rule.lemmas) in word_class("seizure_of_power"):
         return "seizure of power"
     first = unicodedata.normalize("NFKD", e.match.rule.lemmas[0])
     return "".join(c for c in first if not unicodedata.combining(c))[:4]

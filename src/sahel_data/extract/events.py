@@ -80,6 +80,20 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
 
 
 @cache
+def word_class(name: str) -> frozenset[str]:
+    """Lemmas of one class in word_classes.csv (a trigger's lemmas space-separated)."""
+    return _word_classes().get(name, frozenset())
+
+
+@cache
+def _word_classes() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for r in read_lexicon("word_classes.csv"):
+        out.setdefault(r["class"], set()).add(r["lemma"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
 def modality_cues() -> dict[str, str]:
     """Lemma -> 'planned' (a governing verb that puts its complement in the future) or 'negation'."""
     return {r["lemma"]: r["cue"] for r in read_lexicon("modality_cues.csv")}
@@ -366,9 +380,6 @@ def find_triggers(sent: Span, by_token: dict[int, Mention] | None = None) -> lis
     return matches
 
 
-CLOSE_TO = {"proche", "familier"}
-DECISION_NOUNS = {"décision", "mesure", "annonce", "choix"}
-PURPOSE_HEADS = {"destiner", "viser"}  # "destinés à", "visant à" + the act aimed at
 
 
 def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
@@ -397,7 +408,7 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
                 return False  # "cet accord a été conclu": told before ("ce texte avait été signé en 2015" tells when)
             if (
                 c.dep_ == "nsubj" and any(d.dep_ == "det" and d.lower_ in DEMONSTRATIVES for d in c.children)
-                and (c.i in by_head or lemma(c) in DECISION_NOUNS)
+                and (c.i in by_head or lemma(c) in word_class("decision_noun"))
             ):
                 return False  # "ce départ met un terme à la coopération": what an act told before amounts to
         linked = [c for c in token.children if c.dep_ == "conj"] + ([token.head] if token.dep_ == "conj" else [])
@@ -405,17 +416,17 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
             return False  # "ordonné et responsable": coordinated with an adjective
         if _is_bare_participle(token) and token.dep_ == "xcomp" and lemma(token.head) in COPULAS:
             return False  # "le retrait se veut ordonné"
-        if (match.rule.event_type in STATE_PASSIVE_TYPES or match.rule.lemmas[0] in STATE_PARTICIPLES) and _is_present_passive(token):
+        if (match.rule.event_type in STATE_PASSIVE_TYPES or match.rule.lemmas[0] in word_class("state_participle")) and _is_present_passive(token):
             return False  # "1 100 militaires sont déployés au Niger", "est détenu depuis": a state, not an act
         if (
-            (match.rule.event_type in STATE_PASSIVE_TYPES or match.rule.lemmas[0] in STATE_PARTICIPLES)
+            (match.rule.event_type in STATE_PASSIVE_TYPES or match.rule.lemmas[0] in word_class("state_participle"))
             and token.dep_ == "acl" and _is_bare_participle(token) and not _has_own_date(token)
         ):
             return False  # "les soldats français déployés au Niger", "les opposants détenus": a state
-        if lemma(token.head) in PURPOSE_HEADS and token.dep_ in {"xcomp", "acl", "advcl", "obl:arg"}:
+        if lemma(token.head) in word_class("purpose_head") and token.dep_ in {"xcomp", "acl", "advcl", "obl:arg"}:
             return False  # "des documents destinés à renforcer leur coopération": an aim, not an act
-        if match.rule.lemmas[0] in ACCEPTING and any(
-            c.dep_ == "xcomp" and c.i in by_head and by_head[c.i].rule.lemmas[0] not in STEPPING_DOWN for c in token.children
+        if match.rule.lemmas[0] in word_class("accepting") and any(
+            c.dep_ == "xcomp" and c.i in by_head and by_head[c.i].rule.lemmas[0] not in word_class("stepping_down") for c in token.children
         ):
             return False  # "a accepté de retirer ses troupes": the withdrawal is the event (stepping down is the concession)
         # "les groupes jihadistes qui frappent le pays": a present-tense relative clause says
@@ -449,7 +460,7 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         return False  # "avant le départ des dernières troupes": a time boundary of another act
     if any(c.dep_ in {"case", "advmod"} and c.lower_ in SOURCE_CASES for c in token.children):
         return False
-    if lemma(token.head) in CLOSE_TO:
+    if lemma(token.head) in word_class("close_to"):
         return False  # "une source proche de la médiation": who speaks, not a mediation
     if lemma(token.head) == "agir" and any(c.lower_ in {"s'", "s’", "se"} for c in token.head.children):
         return False  # "il s'agit de l'attaque la plus meurtrière": says what an act was, told elsewhere
@@ -744,9 +755,6 @@ def is_detached_participle(verb: Token) -> bool:
 
 # Kinds of act whose present passive describes a standing situation ("sont déployés", "sont stationnés").
 STATE_PASSIVE_TYPES = {"MOBILIZE"}
-ACCEPTING = {"accepter", "consentir"}
-STATE_PARTICIPLES = {"détenir", "geler", "réduire"}  # "les opposants détenus", "les avoirs gelés": a state, not an act
-STEPPING_DOWN = {"démissionner"}
 
 
 def _is_present_passive(verb: Token) -> bool:
