@@ -570,6 +570,7 @@ def test_event_day_alone_takes_the_month_of_a_day_precise_reference(nlp):
         pytest.param(" date 2024-01 Le départ de la Minusma des camps du Nord a été achevé en décembre.", "RETREAT", "minusma", id="organisation-that-leaves"),
         pytest.param(" date 2024-09 Le Tchad a rejeté les accusations portées par l'armée soudanaise.", "ACCUSE", "armed-forces-of-sudan", id="agent-of-participle-on-noun"),
         pytest.param(" date 2024-09 Le Niger se tourne vers la Russie, dont des instructeurs sont arrivés en avril.", "AID", "russia", id="dont-antecedent"),
+        pytest.param(" date 2024-08-15 L'attaque, revendiquée par l'État islamique au Sahel, a fait au moins 40 morts lundi.", "ASSAULT", "islamic-state-sahel-province", id="who-claims-an-attack-made-it"),
     ],
 )
 def test_event_actor1_of_the_one_event_of_a_type(text, event_type, actor1, nlp):
@@ -775,3 +776,8 @@ def test_event_subject_title_with_a_named_person_is_the_person(nlp):
 )
 def test_event_date_of_the_one_event_of_a_type(text, event_type, date, nlp):
     assert only_event(text, event_type, nlp)["date"] == date
+
+
+def test_event_sanction_placed_in_another_states_capital_is_against_that_state(nlp):
+    event = only_event(" date 2025-02 Niamey a rappelé son ambassadeur à Abidjan pour consultations.", "SANCTION", nlp)
+    assert (event["actor1_id"], event["actor2_id"]) == ("niger", "cote-d-ivoire")

@@ -377,8 +377,9 @@ def _events_in_sentence(
 
 GENERIC_PLURAL_TYPES = {"ASSAULT"}
 # Meetings and visits held in another state's capital are with that state (not an
-# organisation's own summit held there).
-PLACE_COUNTERPART_TYPES = {"CONSULT"}
+# organisation's own summit held there); so is a sanction placed there ("a rappelé son
+# ambassadeur à Abidjan").
+PLACE_COUNTERPART_TYPES = {"CONSULT", "SANCTION"}
 
 
 def _counts_since(match: TriggerMatch, dates: list[SentenceDates]) -> bool:

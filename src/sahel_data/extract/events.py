@@ -848,8 +848,8 @@ def _nominal_participants(
             # "les accusations portées par l'armée", "l'attaque menée par le JNIM": the agent acts;
             # not "un retrait exigé par X", "l'attaque condamnée par X": X demands or reacts
             agent = next((a for a in c.children if a.dep_ in AGENT_DEPS), None)
-            if lemma(c) in modality_cues() or _rules_for(lemma(c), c.lower_):
-                agent = None
+            if (lemma(c) in modality_cues() or _rules_for(lemma(c), c.lower_)) and lemma(c) not in word_class("claim"):
+                agent = None  # (but "l'attaque, revendiquée par l'EI": who claims an attack made it)
             if agent is not None and (m := mention_in(agent, by_token, depth=1)) is not None:
                 actor1 = actor1 or m
         elif c.dep_ in {"nmod", "amod", "obl", "nmod:poss"}:
