@@ -781,3 +781,13 @@ def test_event_date_of_the_one_event_of_a_type(text, event_type, date, nlp):
 def test_event_sanction_placed_in_another_states_capital_is_against_that_state(nlp):
     event = only_event(" date 2025-02 Niamey a rappelé son ambassadeur à Abidjan pour consultations.", "SANCTION", nlp)
     assert (event["actor1_id"], event["actor2_id"]) == ("niger", "cote-d-ivoire")
+
+
+def test_event_mediator_acts_between_two_parties(nlp):
+    event = only_event(" date 2024-07 Le Togo a proposé sa médiation entre Niamey et Cotonou.", "CONSULT", nlp)
+    assert event["actor1_id"] == "togo" and event["actor2_id"] in {"niger", "benin"}
+
+
+def test_event_deliveries_of_air_defence_systems_are_aid(nlp):
+    event = only_event(" date 2024-07-10 La Russie a livré mardi des systèmes de défense antiaérienne au Burkina Faso.", "AID", nlp)
+    assert (event["actor1_id"], event["actor2_id"], event["date"]) == ("russia", "burkina-faso", "2024-07-09")

@@ -856,6 +856,9 @@ def _nominal_participants(
             m = mention_in(c, by_token, depth=2)
             if m is None:
                 continue
+            if case == "entre" and match.rule.lemmas[0] in word_class("third_party"):
+                actor2 = actor2 or m  # "sa médiation entre Niamey et Cotonou": the parties are the other side
+                continue
             if case == "entre":
                 actor1 = actor1 or m
                 for conj in c.children:
