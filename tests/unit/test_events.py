@@ -791,3 +791,8 @@ def test_event_mediator_acts_between_two_parties(nlp):
 def test_event_deliveries_of_air_defence_systems_are_aid(nlp):
     event = only_event(" date 2024-07-10 La Russie a livré mardi des systèmes de défense antiaérienne au Burkina Faso.", "AID", nlp)
     assert (event["actor1_id"], event["actor2_id"], event["date"]) == ("russia", "burkina-faso", "2024-07-09")
+
+
+def test_event_suspending_the_constitution_is_coercion_and_a_suspended_one_is_a_state(nlp):
+    assert "COERCE" in {e["event_type"] for e in events_of(" date 2023-08 Les putschistes ont suspendu la Constitution.", nlp)}
+    assert "COERCE" not in {e["event_type"] for e in events_of(" date 2025-03 La charte remplace la Constitution suspendue.", nlp)}
