@@ -796,3 +796,8 @@ def test_event_deliveries_of_air_defence_systems_are_aid(nlp):
 def test_event_suspending_the_constitution_is_coercion_and_a_suspended_one_is_a_state(nlp):
     assert "COERCE" in {e["event_type"] for e in events_of(" date 2023-08 Les putschistes ont suspendu la Constitution.", nlp)}
     assert "COERCE" not in {e["event_type"] for e in events_of(" date 2025-03 La charte remplace la Constitution suspendue.", nlp)}
+
+
+def test_event_time_granted_to_leave_is_an_ultimatum_not_a_concession(nlp):
+    text = " date 2024-12 N'Djamena a accordé un délai de six semaines aux troupes françaises pour quitter le pays."
+    assert [e["event_type"] for e in events_of(text, nlp)] == ["REQUEST"]
