@@ -801,3 +801,10 @@ def test_event_suspending_the_constitution_is_coercion_and_a_suspended_one_is_a_
 def test_event_time_granted_to_leave_is_an_ultimatum_not_a_concession(nlp):
     text = " date 2024-12 N'Djamena a accordé un délai de six semaines aux troupes françaises pour quitter le pays."
     assert [e["event_type"] for e in events_of(text, nlp)] == ["REQUEST"]
+
+
+def test_event_what_is_alleged_is_the_accusations_content_but_alleged_violence_stays(nlp):
+    alleged = " date 2024-08 Kiev a été accusé par Bamako de soutenir les terroristes."
+    assert [(e["event_type"], e["actor1_id"], e["actor2_id"]) for e in events_of(alleged, nlp)] == [("ACCUSE", "mali", "ukraine")]
+    violence = " date 2024-08 Un rapport accuse l'armée d'avoir exécuté au moins 200 civils dans deux villages."
+    assert {"ACCUSE", "ASSAULT"} <= {e["event_type"] for e in events_of(violence, nlp)}

@@ -168,6 +168,8 @@ def _is_place_use(doc: Doc, start: int) -> bool:
     if start == 0:
         return False
     prev = doc[start - 1]
+    if prev.lower_ == "par" and doc[start].dep_ == "obl:agent":
+        return False  # "accusé par Bamako": the agent of a passive acts ("passer par Bamako" is a place)
     if prev.lower_ in PLACE_PREPOSITIONS:
         return True
     if prev.lower_ in {"de", "d'"} and start >= 2:

@@ -516,6 +516,10 @@ def _takes_content(governor: TriggerMatch, content: TriggerMatch) -> bool:
         return content.rule.event_type in AGREE_CONTENT  # otherwise the promise gives way to its act
     if kind == "REJECT":
         return content.rule.pos == "VERB"  # "refuse de rouvrir la frontière": what is refused is not done
+    if kind == "ACCUSE":
+        # "accusé de soutenir les terroristes": what is alleged is the accusation's content; alleged
+        # violence ("accusant l'armée d'avoir exécuté 223 civils") is still reported as violence
+        return content.rule.pos == "VERB" and content.rule.event_type != "ASSAULT"
     if kind == "SANCTION":
         # "a dénoncé les accords conclus avec l'UE", "a rompu la coopération": what is ended
         return content.rule.event_type in ENDED_CONTENT
