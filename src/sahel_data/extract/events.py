@@ -416,12 +416,10 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
             return False  # "ordonné et responsable": coordinated with an adjective
         if _is_bare_participle(token) and token.dep_ == "xcomp" and lemma(token.head) in COPULAS:
             return False  # "le retrait se veut ordonné"
-        if (match.rule.event_type in STATE_PASSIVE_TYPES or match.rule.lemmas[0] in word_class("state_participle")) and _is_present_passive(token):
+        says_state = match.rule.event_type in STATE_PASSIVE_TYPES or match.rule.lemmas[0] in word_class("state_participle")
+        if says_state and _is_present_passive(token):
             return False  # "1 100 militaires sont déployés au Niger", "est détenu depuis": a state, not an act
-        if (
-            (match.rule.event_type in STATE_PASSIVE_TYPES or match.rule.lemmas[0] in word_class("state_participle"))
-            and token.dep_ == "acl" and _is_bare_participle(token) and not _has_own_date(token)
-        ):
+        if says_state and token.dep_ == "acl" and _is_bare_participle(token) and not _has_own_date(token):
             return False  # "les soldats français déployés au Niger", "les opposants détenus": a state
         if lemma(token.head) in word_class("purpose_head") and token.dep_ in {"xcomp", "acl", "advcl", "obl:arg"}:
             return False  # "des documents destinés à renforcer leur coopération": an aim, not an act
