@@ -616,9 +616,12 @@ def test_event_noun_under_sans_did_not_happen(nlp):
         pytest.param(" date 2024-06 Amnesty International a appelé les autorités de la transition à « lever sans délai » ces sanctions.", "REQUEST", id="infinitive-hung-on-the-object"),
         pytest.param(" date 2024-06 Le Togo réagissait au refus de Niamey de rouvrir la frontière commune.", "REJECT", id="infinitive-after-a-noun-trigger"),
         pytest.param(" date 2024-06 Le Niger refuse de rouvrir sa frontière avec le Bénin.", "REJECT", id="refused-act-is-not-done"),
+        pytest.param(" date 2024-08 La junte a réclamé le déblocage des avoirs du pays gelés à la banque centrale.", "REQUEST", id="frozen-assets-are-a-state"),
+        pytest.param(" date 2023-08 Le départ des Casques bleus avait été exigé en juin par Bamako.", "REQUEST", id="passive-subject-is-content"),
     ],
 )
-def test_event_what_is_asked_or_refused_is_content_not_an_event(text, kept, nlp):
+def test_event_only_the_act_itself(text, kept, nlp):
+    """What is asked, refused or named as a state is not an event of its own."""
     assert [e["event_type"] for e in events_of(text, nlp)] == [kept]
 
 
@@ -694,17 +697,6 @@ def test_event_states_and_tolls_are_not_events(text, nlp):
 
 def test_event_killings_on_a_day_remain_an_event(nlp):
     assert summary(" date 2024-08 Trois soldats ont été tués lundi près de Gao.", nlp) == {("ASSAULT", "2024-08", "occurred")}
-
-
-@pytest.mark.parametrize(
-    "text, kept",
-    [
-        pytest.param(" date 2024-08 La junte a réclamé le déblocage des avoirs du pays gelés à la banque centrale.", "REQUEST", id="frozen-assets-are-a-state"),
-        pytest.param(" date 2023-08 Le départ des Casques bleus avait été exigé en juin par Bamako.", "REQUEST", id="passive-subject-is-content"),
-    ],
-)
-def test_event_only_the_act_itself(text, kept, nlp):
-    assert [e["event_type"] for e in events_of(text, nlp)] == [kept]
 
 
 def test_event_troops_sent_into_another_state_are_aid(nlp):
