@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from sahel_data.lexicon_io import read_lexicon
+from sahel_data.lexicon_io import read_groups, read_lexicon
 from sahel_data.text import CHAR_REPLACEMENTS, CleanText, CleanTextBuilder
 
 log = logging.getLogger(__name__)
@@ -300,12 +300,8 @@ def _looks_like_title(line: str) -> bool:
     return len(line) <= 250 and not re.search(r"[.!?…]\s*$", line)
 
 
-@cache
 def _language_words() -> dict[str, frozenset[str]]:
-    words: dict[str, set[str]] = {}
-    for row in read_lexicon("language_words.csv"):
-        words.setdefault(row["language"], set()).add(row["word"])
-    return {k: frozenset(v) for k, v in words.items()}
+    return read_groups("language_words.csv", "language", "word")
 
 
 def detect_language(text: str) -> str:

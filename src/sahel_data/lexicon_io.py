@@ -18,3 +18,16 @@ def read_lexicon(name: str) -> tuple[dict[str, str], ...]:
     text = resources.files("sahel_data.lexicons").joinpath(name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return tuple(dict(row) for row in csv.DictReader(io.StringIO("\n".join(lines))))
+
+
+@cache
+def read_groups(name: str, group: str, item: str) -> dict[str, frozenset[str]]:
+    """The `item` column of a lexicon gathered by its `group` column.
+
+    >>> read_groups("word_classes.csv", "class", "lemma")["claim"]
+    frozenset({'revendiquer'})
+    """
+    out: dict[str, set[str]] = {}
+    for row in read_lexicon(name):
+        out.setdefault(row[group], set()).add(row[item])
+    return {k: frozenset(v) for k, v in out.items()}

@@ -179,11 +179,16 @@ def _is_place_use(doc: Doc, start: int) -> bool:
     return False
 
 
-def _follows_place_noun(doc: Doc, k: int) -> bool:
-    """A place noun stands right before token k, adjectives aside ("la base aérienne d'")."""
-    j = k - 1
-    while j >= 0 and doc[j].pos_ == "ADJ":
+def _names_a_place(doc: Doc, start: int) -> bool:
+    """A name right after a place noun ("la base Adji Kosseï") or after "de" following one,
+    adjectives aside ("la base aérienne d'Adji Kossei"): the name of a place."""
+    if start == 0:
+        return False
+    j = start - 1
+    if doc[j].lower_ in {"de", "d'", "d’"}:
         j -= 1
+        while j >= 0 and doc[j].pos_ == "ADJ":
+            j -= 1
     return j >= 0 and doc[j].lower_ in PLACE_NOUNS
 
 
@@ -243,11 +248,8 @@ def _organization_mention(doc: Doc, ent: Span, g: Gazetteer) -> Mention | None:
         return None
     if span[0].lower_ in PORTFOLIO_WORDS:
         return None  # "secrétaire d'État aux Affaires africaines": a portfolio in a title
-    before = doc[start - 1] if start > 0 else None
-    if before is not None and before.lower_ in PLACE_NOUNS:
+    if _names_a_place(doc, start):
         return None  # "la base Adji Kosseï", "le camp Geille": a place's name
-    if before is not None and before.lower_ in {"de", "d'", "d’"} and _follows_place_noun(doc, start - 1):
-        return None  # "la base aérienne d'Adji Kossei": the same, after "de"
     after = doc[ent.end] if ent.end < len(doc) else None
     if start <= 1 and text.isupper() and after is not None and after.text in DATELINE_DASHES:
         return None  # "N'DJAMENA — Les derniers soldats...": a dateline's place
@@ -316,18 +318,9 @@ def _media_acted_upon(doc: Doc, start: int, end: int) -> bool:
     """An outlet within a few words of a restriction in the same sentence, before or after
     it ("a suspendu la BBC", "RFI et France 24 sont interdites de diffusion")."""
     cues = _media_restrictions()
-    lo, hi = max(0, start - 8), min(len(doc), end + 8)
-    for k in range(start - 1, lo - 1, -1):
-        if doc[k + 1].is_sent_start:
-            break
-        if doc[k].lemma_.lower() in cues:
-            return True
-    for k in range(end, hi):
-        if doc[k].is_sent_start:
-            break
-        if doc[k].lemma_.lower() in cues:
-            return True
-    return False
+    sent = doc[start].sent  # outlets are few: the sentence lookup is cheap enough here
+    around = (*range(max(sent.start, start - 8), start), *range(end, min(sent.end, end + 8)))
+    return any(doc[k].lemma_.lower() in cues for k in around)
 
 
 def _tail_end(doc: Doc, j: int, tail: str) -> int | None:
@@ -417,10 +410,8 @@ def _person_mention(doc: Doc, ent: Span, g: Gazetteer) -> Mention | None:
     text = span.text
     if text in g.media or any(ch.isdigit() for ch in text):
         return None
-    if start > 0 and doc[start - 1].lower_ in PLACE_NOUNS:
-        return None  # "la base Adji Kosseï", "le camp Thomas d'Aquin Ouattara": a place named after someone
-    if start > 0 and doc[start - 1].lower_ in {"de", "d'", "d’"} and _follows_place_noun(doc, start - 1):
-        return None  # "la base aérienne d'Adji Kossei"
+    if _names_a_place(doc, start):
+        return None  # "le camp Thomas d'Aquin Ouattara": a place named after someone
     words = text.split()
     if not all(w[:1].isupper() or w.lower() in {"de", "du", "al", "ag", "ould", "ben", "el", "von", "van"} for w in words):
         return None

@@ -357,20 +357,20 @@ def _events_in_sentence(
             host, owner = ended
             event_type, actor1, actor2 = "SANCTION", host, Mention(-1, -1, owner, "context")
         location = location_of(match, sent, by_token)
-        if event_type == "MOBILIZE" and actor1 is not None and (location is not None or actor2 is not None):
+        place_state = actors_mod.gazetteer().state_of_place(location) if location is not None else None
+        if event_type == "MOBILIZE" and actor1 is not None:
             if actor2 is not None:
                 host = actor2.actor if actor2.actor.actor_type in {"country", "government"} else None
             else:
-                host = actors_mod.gazetteer().state_of_place(location)
+                host = place_state
             if host is not None and actor1.actor.country and actor1.actor.country != host.country:
                 # troops sent into another state: the contract reads foreign military personnel
                 # sent to help as AID, with the host as the other side
                 event_type, actor2 = "AID", actor2 or Mention(-1, -1, host, "place")
-        if event_type in PLACE_COUNTERPART_TYPES and actor2 is None and location is not None:
-            host = actors_mod.gazetteer().state_of_place(location)
+        if event_type in PLACE_COUNTERPART_TYPES and actor2 is None and place_state is not None:
             visitor = actor1 is None or actor1.actor.actor_type not in {"organization", "coalition"}
-            if host is not None and visitor and (actor1 is None or actor1.actor.country != host.country):
-                actor2 = Mention(-1, -1, host, "place")  # "s'est rendu à Niamey": the visit is to Niger
+            if visitor and (actor1 is None or actor1.actor.country != place_state.country):
+                actor2 = Mention(-1, -1, place_state, "place")  # "s'est rendu à Niamey": the visit is to Niger
         out.append(EventCandidate(match, sent, block, event_type, modality, date, actor1, actor2, location))
     return out
 
@@ -425,16 +425,11 @@ def _act_kind(e: EventCandidate) -> str:
     return "".join(c for c in first if not unicodedata.combining(c))[:4]
 
 
-def _bare_mention(e: EventCandidate, other: EventCandidate | None = None) -> bool:
+def _bare_mention(e: EventCandidate) -> bool:
     """Undated, and either a noun ("le retrait") or naming no party at all: nothing in it sets
-    it apart from the same kind of happening told elsewhere in the article. In MIXED_TYPES a
-    verb naming no party refers back only to an act of the same verb ("douze personnes ont été
-    interpellées" is not the coup told before)."""
-    if e.date is not None:
-        return False
-    if other is not None and e.event_type in MIXED_TYPES and _act_kind(other) != _act_kind(e):
-        return False
-    return e.match.rule.pos == "NOUN" or (e.actor1 is None and e.actor2 is None)
+    it apart from the same kind of happening told elsewhere in the article (in MIXED_TYPES,
+    the same kind of act: _same_happening checks that first)."""
+    return e.date is None and (e.match.rule.pos == "NOUN" or (e.actor1 is None and e.actor2 is None))
 
 
 def _elaborates(x: Token, y: Token) -> bool:
@@ -490,7 +485,7 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
         return False
     if a.modality != b.modality and not _names_its_own_act(a, b):
         return False
-    bare = a.event_type not in RECURRING_TYPES and (_bare_mention(a, b) or _bare_mention(b, a))
+    bare = a.event_type not in RECURRING_TYPES and (_bare_mention(a) or _bare_mention(b))
     x, y = _actor_id(a.actor2), _actor_id(b.actor2)
     if a.sent.start == b.sent.start and a.block is b.block:
         if (
@@ -502,7 +497,9 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
         if _compatible_dates(a.date, b.date) and not (x and y and x != y):
             return True  # "ont quitté le Niger le 7 juin, avec le départ d'un avion": one act
     if a.event_type in MIXED_TYPES and _act_kind(a) != _act_kind(b):
-        return False  # "a déployé des soldats en 2022" and "a lancé le recrutement": two acts
+        # "a déployé des soldats en 2022" and "a lancé le recrutement", or a coup and "douze
+        # officiers ont été interpellés": two acts, however bare either mention is
+        return False
     for m, n in ((a.actor1, b.actor1), (a.actor2, b.actor2)):
         if m and n and not _same_side(m.actor, n.actor):
             return False

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from sahel_data.extract.actors import Actor, Mention, doc_text, doc_words, gazetteer
 from sahel_data.extract.dates import find_dates
-from sahel_data.lexicon_io import read_lexicon
+from sahel_data.lexicon_io import read_groups, read_lexicon
 
 log = logging.getLogger(__name__)
 
@@ -82,15 +82,7 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
 @cache
 def word_class(name: str) -> frozenset[str]:
     """Lemmas of one class in word_classes.csv (a trigger's lemmas space-separated)."""
-    return _word_classes().get(name, frozenset())
-
-
-@cache
-def _word_classes() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
-    for r in read_lexicon("word_classes.csv"):
-        out.setdefault(r["class"], set()).add(r["lemma"])
-    return {k: frozenset(v) for k, v in out.items()}
+    return read_groups("word_classes.csv", "class", "lemma").get(name, frozenset())
 
 
 @cache

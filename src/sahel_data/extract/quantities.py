@@ -125,6 +125,7 @@ _SINGLE_COLLECTIVES = frozenset(_COLLECTIVES)
 _COLLECTIVES.update({k + "s": v for k, v in list(_COLLECTIVES.items())})
 # Determiners that stand for "une" before a collective ("la centaine de soldats").
 _COLLECTIVE_DETERMINERS = frozenset({"la", "sa", "leur", "cette"})
+_ARTICLE_WORDS = frozenset({"un", "une"}) | _COLLECTIVE_DETERMINERS  # a count of one that reads as an article
 # "deux tiers", "un quart", "trois cinquièmes": a share, unit ratio (contract).
 _FRACTIONS = {
     "tiers": 3,
@@ -559,7 +560,7 @@ class _Reader:
     def amount(self, i: int) -> _Amount:
         """The number at token i with what multiplies it: scale, collective, fraction."""
         tok = self.toks[i]
-        a = _Amount(i, i, tok.value, article=tok.spelled and (tok.norm in ("un", "une") or tok.norm in _COLLECTIVE_DETERMINERS))
+        a = _Amount(i, i, tok.value, article=tok.spelled and tok.norm in _ARTICLE_WORDS)
         if tok.spelled and tok.norm.split()[-1] in _SCALE_WORDS:
             a.needs_de, a.article = True, False  # "deux millions de dollars"
         nxt = self.norm(i + 1)
