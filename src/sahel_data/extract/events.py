@@ -683,6 +683,14 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
         if c.dep_ in SUBJECT_DEPS and (c.dep_ != "nsubj:pass" or not is_passive(verb)):
             if c.lower_ in {"qui", "lequel", "laquelle", "dont"} and verb.dep_.startswith("acl"):
                 return mention_in(verb.head, by_token)
+            if c.lower_ == "qui" and "Rel" in c.morph.get("PronType"):
+                # "..., la CEDEAO, qui reproche": a relative the parser did not hang on its
+                # antecedent; the antecedent is the actor just before it
+                k = c.i - 1
+                while k >= 0 and verb.doc[k].is_punct:
+                    k -= 1
+                if k >= 0 and k in by_token:
+                    return by_token[k]
             m = mention_in(c, by_token, prefer_person=True)
             if m:
                 return m
@@ -831,7 +839,8 @@ def _verbal_participants(token: Token, by_token: dict[int, Mention]) -> tuple[Me
 
 
 def _nominal_participants(
-    match: TriggerMatch, by_token: dict[int, Mention], other_acts: frozenset[int] = frozenset()
+    match: TriggerMatch, by_token: dict[int, Mention], other_acts: frozenset[int] = frozenset(),
+    other_triggers: frozenset[int] = frozenset(),
 ) -> tuple[Mention | None, Mention | None]:
     token = match.head
     actor1 = actor2 = None
@@ -840,9 +849,11 @@ def _nominal_participants(
         case = _case(c)
         if c.dep_ == "acl":
             # "les accusations portées par l'armée", "l'attaque menée par le JNIM": the agent acts;
-            # not "un retrait exigé par X", "l'attaque condamnée par X": X demands or reacts
-            agent = next((a for a in c.children if a.dep_ in AGENT_DEPS), None)
-            if (lemma(c) in modality_cues() or _rules_for(lemma(c), c.lower_)) and lemma(c) not in word_class("claim"):
+            # "les sanctions imposées par la CEDEAO": a verb that is no act of its own says who
+            # did this one; not "un retrait exigé par X", "l'attaque condamnée par X": X demands or reacts
+            # (the parser may hang "par X" on a date inside the participle's phrase)
+            agent = next((a for a in c.subtree if a.dep_ in AGENT_DEPS or (a.head.i != c.head.i and _case(a) == "par")), None)
+            if (lemma(c) in modality_cues() or c.i in other_triggers) and lemma(c) not in word_class("claim"):
                 agent = None  # (but "l'attaque, revendiquée par l'EI": who claims an attack made it)
             if agent is not None and (m := mention_in(agent, by_token, depth=1)) is not None:
                 actor1 = actor1 or m
@@ -966,7 +977,8 @@ def participants(
         actor1, actor2 = _verbal_participants(token, by_token)
     else:
         other_acts = frozenset(m.head.i for m in others if m.rule.event_type in ABOUT_OTHERS_TYPES and m.rule.event_type != match.rule.event_type)
-        actor1, actor2 = _nominal_participants(match, by_token, other_acts)
+        other_triggers = frozenset(m.head.i for m in others if m.rule.event_type != match.rule.event_type)
+        actor1, actor2 = _nominal_participants(match, by_token, other_acts, other_triggers)
     if actor2 is None:
         actor2 = _counterpart(token, by_token, actor1)
     if actor1 is not None and actor2 is not None and actor1.actor.actor_id == actor2.actor.actor_id:
