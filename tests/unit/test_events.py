@@ -536,6 +536,16 @@ def test_event_organisations_summit_in_a_capital_is_not_with_the_host_state(nlp)
     assert (event["actor1_id"], event["actor2_id"]) == ("ecowas", None)
 
 
+def test_event_joint_act_of_coordinated_subjects_is_between_them(nlp):
+    # The article names Mali most; the agreement is still between the two coordinated subjects.
+    text = (
+        " date 2025-03 Le Mali traverse une crise. Le Mali accuse ses voisins.\n\n"
+        "Le Sénégal et la Gambie ont signé lundi à Dakar un accord de défense."
+    )
+    event = only_event(text, "SUPPORT", nlp)
+    assert (event["actor1_id"], event["actor2_id"]) == ("senegal", "gambia")
+
+
 def test_event_first_person_act_in_a_quote_is_the_speakers(nlp):
     text = " date 2024-05 « Nous allons retirer nos troupes d'ici la fin de l'année », a déclaré le ministre français des Armées."
     event = only_event(text, "RETREAT", nlp)

@@ -967,6 +967,21 @@ def foreign_presence_ended(match: TriggerMatch, by_token: dict[int, Mention]) ->
     return None
 
 
+# Acts two parties do together: "le Niger et le Tchad ont signé un accord" is between them.
+JOINT_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE"}
+
+
+def _coordinated_partner(doc, actor1: Mention, by_token: dict[int, Mention]) -> Mention | None:
+    """The actor coordinated with actor1 ("le Niger et le Tchad"), if any."""
+    if actor1.start < 0:
+        return None
+    head = doc[actor1.start : actor1.end].root
+    for c in head.children:
+        if c.dep_ == "conj" and (m := mention_in(c, by_token, depth=0)) is not None and m.actor.actor_id != actor1.actor.actor_id:
+            return m
+    return None
+
+
 def participants(
     match: TriggerMatch, by_token: dict[int, Mention], others: Sequence[TriggerMatch] = ()
 ) -> tuple[Mention | None, Mention | None]:
@@ -981,6 +996,8 @@ def participants(
         actor1, actor2 = _nominal_participants(match, by_token, other_acts, other_triggers)
     if actor2 is None:
         actor2 = _counterpart(token, by_token, actor1)
+    if actor2 is None and actor1 is not None and match.rule.event_type in JOINT_TYPES:
+        actor2 = _coordinated_partner(token.doc, actor1, by_token)
     if actor1 is not None and actor2 is not None and actor1.actor.actor_id == actor2.actor.actor_id:
         actor2 = None
     if match.rule.event_type == "RETREAT" and own_side(actor1, actor2):
