@@ -319,6 +319,27 @@ def test_resolve_vague_expression_is_none(sentence):
     assert resolve(only(sentence), P("2024-06-08")) is None
 
 
+@pytest.mark.parametrize(
+    "sentence, anchor, expected",
+    [
+        ("L'armée a riposté le lendemain.", "2025-04-06", "2025-04-07"),
+        ("La veille, un convoi avait été visé.", "2025-03-01", "2025-02-28"),
+        ("Le même jour, le pays a fermé sa frontière.", "2025-04", "2025-04"),
+        ("L'armée a riposté le lendemain.", "2025-04", None),  # a day after a month: unknown
+        ("L'armée a riposté le lendemain.", None, None),
+    ],
+)
+def test_resolve_anchored_day_counts_from_the_date_told_before(sentence, anchor, expected):
+    (m,) = find_dates(sentence)
+    resolved = resolve(m, PartialDate.parse("2025-06-01"), anchor=PartialDate.parse(anchor) if anchor else None)
+    assert (resolved.iso if resolved else None) == expected
+
+
+@pytest.mark.parametrize("sentence", ["La veille du scrutin, des urnes ont été brûlées.", "Le lendemain de l'attaque, le groupe a revendiqué."])
+def test_find_dates_anchored_day_of_a_named_happening_is_no_date(sentence):
+    assert find_dates(sentence) == []
+
+
 def test_resolve_caller_tense_loses_to_the_words_of_the_mention():
     # "dernier" says past even when the caller believes the verb is in the future.
     assert resolve(only("en mars dernier"), P("2024-06-08"), future=True).iso == "2024-03"
@@ -425,6 +446,8 @@ def test_lexicon_row_example_yields_its_row(row):
         assert any(p.kind == "vague" for p in parsed)
     elif kind == "deadline":
         assert any(m.is_deadline for m in holding)
+    elif kind == "anchored_day":
+        assert any(p.kind == "anchored" and p.n == int(value) for p in parsed)
 
 
 # --------------------------------------------------------------------------------------------

@@ -536,6 +536,15 @@ def test_event_organisations_summit_in_a_capital_is_not_with_the_host_state(nlp)
     assert (event["actor1_id"], event["actor2_id"]) == ("ecowas", None)
 
 
+def test_event_dated_the_day_after_or_the_same_day_as_the_date_told_before(nlp):
+    text = (
+        " date 2025-05 Le 6 avril, le Tchad a rappelé son ambassadeur à Khartoum.\n\n"
+        "Le même jour, N'Djamena a fermé sa frontière avec le Soudan. Le Soudan a riposté le lendemain en expulsant l'ambassadeur tchadien."
+    )
+    dates = sorted(e["date"] for e in events_of(text, nlp) if e["event_type"] == "SANCTION")
+    assert dates == ["2025-04-06", "2025-04-06", "2025-04-07"]
+
+
 def test_event_joint_act_of_coordinated_subjects_is_between_them(nlp):
     # The article names Mali most; the agreement is still between the two coordinated subjects.
     text = (

@@ -318,7 +318,8 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
 
 
 def _events_in_sentence(
-    sent: Span, block: Block, dates: list[SentenceDates], by_token: dict[int, Mention], reference: PartialDate | None
+    sent: Span, block: Block, dates: list[SentenceDates], by_token: dict[int, Mention], reference: PartialDate | None,
+    anchors: dict[int, PartialDate | None] | None = None,
 ) -> list[EventCandidate]:
     # "fin novembre", "d'ici la fin de la mission": a word inside a date expression names a time
     found = [t for t in find_triggers(sent, by_token) if not any(d.span.start <= t.head.i < d.span.end for d in dates)]
@@ -343,7 +344,8 @@ def _events_in_sentence(
             # modality: "a annoncé en mars le retrait" is a past March even though the
             # withdrawal is planned.
             future = True if _clause_is_future(governing.span) else None
-            date = resolve(governing.mention, reference, future=future)
+            anchor = (anchors or {}).get(governing.span.start)
+            date = resolve(governing.mention, reference, future=future, anchor=anchor)
             if date is not None and reference is not None and date.start > reference.end:
                 modality = "planned"
         actor1, actor2 = participants(match, by_token, triggers)
@@ -380,6 +382,21 @@ GENERIC_PLURAL_TYPES = {"ASSAULT"}
 # organisation's own summit held there); so is a sanction placed there ("a rappelé son
 # ambassadeur à Abidjan").
 PLACE_COUNTERPART_TYPES = {"CONSULT", "SANCTION"}
+
+
+def narrative_anchors(
+    dates: list[SentenceDates], reference: PartialDate | None, told: PartialDate | None
+) -> tuple[dict[int, PartialDate | None], PartialDate | None]:
+    """For each date of a sentence (keyed by its first token), the date the narrative told
+    last before it, which "le lendemain", "le même jour", "la veille" count from; and the
+    last date told once the sentence is read. Deadlines set no anchor: nothing happened then."""
+    anchors: dict[int, PartialDate | None] = {}
+    for d in dates:
+        anchors[d.span.start] = told
+        resolved = resolve(d.mention, reference, future=True if _clause_is_future(d.span) else None, anchor=told)
+        if resolved is not None and not d.mention.is_deadline:
+            told = resolved
+    return anchors, told
 
 
 def _counts_since(match: TriggerMatch, dates: list[SentenceDates]) -> bool:
@@ -509,7 +526,10 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
     both_dated = a.date is not None and b.date is not None
     if a.event_type in RECURRING_TYPES:
         # one actor accuses, demands, sanctions more than once: the same act has the same date
-        return headline or (both_dated and a.date.iso == b.date.iso)
+        # and is named by the same word family ("a rappelé son ambassadeur" and, that day,
+        # "a fermé sa frontière" are two measures)
+        same_sentence = a.sent.start == b.sent.start and a.block is b.block
+        return headline or (both_dated and a.date.iso == b.date.iso and (same_sentence or _act_kind(a) == _act_kind(b)))
     if bare:
         return True  # "le retrait", "l'attaque" with no date of their own: the happening told elsewhere
     same_actor = a.actor1 is not None and b.actor1 is not None
@@ -641,10 +661,12 @@ class ArticleReader:
         by_doc_token = {id(doc): actors_mod.token_actor(ms) for (_, doc), ms in zip(self.docs, mentions_by_doc, strict=True)}
 
         n_sentences = 0
+        told: PartialDate | None = None
         for block, doc, sent, dates in dated:
             n_sentences += 1
             by_token = by_doc_token[id(doc)]
-            events.extend(_events_in_sentence(sent, block, dates, by_token, reference))
+            anchors, told = narrative_anchors(dates, reference, told)
+            events.extend(_events_in_sentence(sent, block, dates, by_token, reference, anchors))
             quantity_rows.extend(self._quantities(block, sent, by_token, actors))
 
         events = resolve_pronoun_subjects(events)

@@ -193,12 +193,13 @@ class _Parsed:
     """What a mention says, before any reference date.
 
     ``kind``: ``date`` (written parts; missing ones come from the reference), ``weekday``,
-    ``shift`` (``n`` units of ``unit`` from the reference: hier, le mois dernier, dans deux mois)
+    ``shift`` (``n`` units of ``unit`` from the reference: hier, le mois dernier, dans deux mois),
+    ``anchored`` (``n`` days from the date the narrative last told: le lendemain, le même jour)
     or ``vague`` (resolves to None). ``direction``: -1 past / +1 future when the words say so,
     0 otherwise; ``strict`` excludes the reference's own month or day ("mars dernier").
     """
 
-    kind: Literal["date", "weekday", "shift", "vague"]
+    kind: Literal["date", "weekday", "shift", "anchored", "vague"]
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -240,9 +241,9 @@ _FOLD = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2212": "-",
 })
 
-_INT_KINDS = {"month", "weekday", "relative_day", "number"}
+_INT_KINDS = {"month", "weekday", "relative_day", "anchored_day", "number"}
 _KIND_VALUES: dict[str, set[str] | None] = {
-    "month": None, "weekday": None, "relative_day": None, "number": None,
+    "month": None, "weekday": None, "relative_day": None, "anchored_day": None, "number": None,
     "direction": {"past", "future", "current"},
     "direction_plural": {"past", "future"},
     "anaphoric": {"elsewhere"},
@@ -485,6 +486,7 @@ class _Grammar:
 @functools.cache
 def _grammar() -> _Grammar:
     month, weekday, rel = _alt("month"), _alt("weekday"), _alt("relative_day")
+    anchored = _alt("anchored_day")
     dir_word = _alt("direction", keep=lambda f: not _is_suffix(f))
     dir_plural = _alt("direction_plural")
     suffix = _alt("direction", "anaphoric", keep=_is_suffix)
@@ -571,6 +573,8 @@ def _grammar() -> _Grammar:
          _build_weekday, ((core("weekday"),),), opens(lead_first, article_first, first("weekday"))),
         (scan(lead + rf"(?P<rel>{rel})"), _build_relative_day, ((core("relative_day"),),),
          opens(lead_first, first("relative_day"))),
+        (scan(lead + rf"(?P<anch>{anchored})(?:(?=(?P<of>{_SP}(?:du|des|de)(?!\w)|{_SP}d['’])))?"), _build_anchored,
+         ((core("anchored_day"),),), opens(lead_first, first("anchored_day"))),
         (scan(lead + rf"{vague}?(?:(?<!\w)(?P<det>cette|cet|ce|l'|la|le)(?:(?<=')|{_SP}))?"
               rf"(?P<unit>{unit})(?P<suffix>{suffix})?(?:{_SP}(?P<dir>{dir_word}|{anaphoric}))?"),
          _build_period, ((unit_core,),),
@@ -763,6 +767,15 @@ def _build_relative_day(m: re.Match[str], norm: str) -> Iterator[_Cand]:
     yield _cand(m, _Parsed("shift", unit="day", n=n), lead, has_year=False, future_words=n > 0)
 
 
+def _build_anchored(m: re.Match[str], norm: str) -> Iterator[_Cand]:
+    if m["of"]:
+        # "la veille du scrutin", "le 28 novembre, le jour même d'une visite": counted from a
+        # happening the phrase names; it gives no date of its own
+        return
+    n = int(_values("anchored_day")[_key(m["anch"])])
+    yield _cand(m, _Parsed("anchored", unit="day", n=n), _lead(m), has_year=False, future_words=False)
+
+
 _DEMONSTRATIVE = {"ce", "cet", "cette"}
 
 
@@ -886,7 +899,7 @@ def _build_range(m: re.Match[str], norm: str) -> Iterator[_Cand]:
 # --------------------------------------------------------------------------------------------
 # Every date expression has a digit or one of these words at its core: most sentences have
 # neither, and one search saves running every pattern of the grammar on them.
-_CORE_KINDS = ("month", "weekday", "relative_day", "period", "period_plural", "vague_adverb", "ago", "within", "number")
+_CORE_KINDS = ("month", "weekday", "relative_day", "period", "period_plural", "vague_adverb", "anchored_day", "ago", "within", "number")
 
 
 @functools.cache
@@ -1006,7 +1019,7 @@ def _longest_first(cands: list[_Cand]) -> list[_Cand]:
 # Resolving
 # --------------------------------------------------------------------------------------------
 def resolve(mention: DateMention, reference: PartialDate | None, *,
-            future: bool | None = None) -> PartialDate | None:
+            future: bool | None = None, anchor: PartialDate | None = None) -> PartialDate | None:
     """The partial date a mention stands for, read against the reference date.
 
     Written years need no reference; anything else does, and is never more precise than what
@@ -1032,6 +1045,17 @@ def resolve(mention: DateMention, reference: PartialDate | None, *,
     p = mention._parsed
     if p.kind == "vague":
         return None
+    if p.kind == "anchored":
+        # "le lendemain", "le même jour": counted from ``anchor``, the date the narrative last
+        # told; a day away from a month is unknown (no precision invented)
+        if anchor is None or (p.n and anchor.precision != "day"):
+            return None
+        if not p.n:
+            return anchor
+        try:
+            return PartialDate.of(*_ymd(anchor.start + datetime.timedelta(days=p.n)))
+        except (ValueError, OverflowError):
+            return None
     if p.kind == "date" and p.year is not None:
         return PartialDate.of(p.year, p.month, p.day)
     if reference is None:
