@@ -764,9 +764,14 @@ def _is_present_passive(verb: Token) -> bool:
     return len(auxes) == 1 and auxes[0].lemma_ == "être" and "Pres" in auxes[0].morph.get("Tense") and "Part" in verb.morph.get("VerbForm")
 
 
+REFLEXIVE_CLITICS = {"se", "s'", "s’"}
+
+
 def is_passive(verb: Token) -> bool:
     """Whether a verb with a passive subject is really passive: the parser sometimes labels
     the subject of an active perfect ("le colonel a accepté") nsubj:pass; a passive has "être"."""
+    if any(c.dep_ in {"expl:comp", "obj", "iobj"} and c.lower_ in REFLEXIVE_CLITICS for c in verb.children):
+        return False  # "Bamako s'est retiré": a pronominal verb takes "être" in the perfect
     return any(c.dep_ == "aux:pass" or (c.dep_.startswith("aux") and c.lemma_ == "être") for c in verb.children)
 
 
