@@ -536,6 +536,15 @@ def test_event_organisations_summit_in_a_capital_is_not_with_the_host_state(nlp)
     assert (event["actor1_id"], event["actor2_id"]) == ("ecowas", None)
 
 
+def test_event_relative_on_a_noun_hung_on_another_noun_takes_the_clause_date(nlp):
+    # The parser hangs "par la gendarmerie" on "chantier": the relative is three levels below the verb.
+    text = (
+        " date 2024-07 Le 12 mars 2024, quatre Maliens ont été interpellés sur le chantier par la gendarmerie "
+        "sénégalaise, qui les accusait d’y être entrés illégalement."
+    )
+    assert only_event(text, "ACCUSE", nlp)["date"] == "2024-03-12"
+
+
 def test_event_dated_the_day_after_or_the_same_day_as_the_date_told_before(nlp):
     text = (
         " date 2025-05 Le 6 avril, le Tchad a rappelé son ambassadeur à Khartoum.\n\n"

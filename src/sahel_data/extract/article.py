@@ -181,7 +181,9 @@ def _climb(head: Token) -> list[Token]:
     in the pluperfect (what "avait" been done came before the date it was told)."""
     out = [head]
     t = head
-    while len(out) <= MAX_CLIMB and t.head.i != t.i:
+    # one level more while still inside a noun phrase ("..., par la police, qui les accusait":
+    # the parser may hang the relative's noun on another noun), to reach its clause's verb
+    while (len(out) <= MAX_CLIMB or (len(out) == MAX_CLIMB + 1 and t.pos_ not in {"VERB", "AUX"})) and t.head.i != t.i:
         if is_detached_participle(t):
             # ", appelant Washington à...": the participle's clause is the sentence's, not the noun's
             t = clause_verb(t.head)
