@@ -74,8 +74,9 @@ def test_event_sentence_type_date_modality(text, expected, nlp):
         " date 2024-02 Les négociations sur les conditions du retrait se poursuivent.",
         " date 2024-02 Le gouvernement dénonce une attaque contre la souveraineté du pays.",
         " date 2024-02 Deux personnes ont été tuées dans un accident de la route.",
+        " date 2024-02 Les autorités soutiennent au contraire que l'appareil volait dans leur espace aérien.",
     ],
-    ids=["negated-agreement", "ordonne-adjective", "withdrawal-as-topic", "figurative-attack", "accident"],
+    ids=["negated-agreement", "ordonne-adjective", "withdrawal-as-topic", "figurative-attack", "accident", "soutenir-que-asserts"],
 )
 def test_event_sentence_not_a_new_act_no_row_of_that_type(text, nlp):
     types = {e["event_type"] for e in events_of(text, nlp)}

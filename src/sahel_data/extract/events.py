@@ -413,6 +413,8 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
             return False  # "1 100 militaires sont déployés au Niger", "est détenu depuis": a state, not an act
         if says_state and token.dep_ == "acl" and _is_bare_participle(token) and not _has_own_date(token):
             return False  # "les soldats français déployés au Niger", "les opposants détenus": a state
+        if match.rule.lemmas[0] in word_class("asserting") and _says_that(token):
+            return False  # "les autorités soutiennent (au contraire) que l'épave...": a claim, not support
         if lemma(token.head) in word_class("purpose_head") and token.dep_ in {"xcomp", "acl", "advcl", "obl:arg"}:
             return False  # "des documents destinés à renforcer leur coopération": an aim, not an act
         if match.rule.lemmas[0] in word_class("accepting") and any(
@@ -464,6 +466,19 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         if t.i in by_head and _takes_content(by_head[t.i], match):
             return False
     return True
+
+
+def _says_that(verb: Token) -> bool:
+    """A "que" clause follows the verb within three words ("soutient au contraire que"), not a
+    relative on its object ("soutient la junte que...")."""
+    doc = verb.doc
+    for k in range(verb.i + 1, min(len(doc), verb.i + 4)):
+        if doc[k].lower_ in {"que", "qu'", "qu’"}:
+            before = doc[k - 1]
+            return not (before.dep_ == "obj" and before.head.i == verb.i)
+        if doc[k].is_punct:
+            return False
+    return False
 
 
 def _has_own_date(token: Token) -> bool:
