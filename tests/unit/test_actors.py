@@ -28,9 +28,11 @@ def mentions_of(text: str, nlp) -> list[tuple[str, str]]:
         ("Le JNIM a revendiqué l'attaque.", ("JNIM", "jnim")),
         ("Le Tchad a rompu avec Paris.", ("Paris", "france")),
         ("Le Burkina Faso a exigé le départ des forces spéciales françaises.", ("forces spéciales françaises", "france")),
+        # the contract: a named armed institution ("l'US Air Force") is its own actor
+        ("L’armée de l’air tchadienne a frappé une colonne rebelle.", ("armée de l’air tchadienne", "air-force-of-chad")),
     ],
     ids=["demonym-phrase", "capital-as-state", "seat-as-ministry", "named-army", "ministry-with-demonym", "acronym", "armed-group",
-         "capital-object", "adjective-before-demonym"],
+         "capital-object", "adjective-before-demonym", "air-force-its-own-actor"],
 )
 def test_mention_sentence_resolves_actor(text, expected, nlp):
     assert expected in mentions_of(text, nlp)

@@ -546,6 +546,19 @@ def test_event_relative_on_a_noun_hung_on_another_noun_takes_the_clause_date(nlp
     assert only_event(text, "ACCUSE", nlp)["date"] == "2024-03-12"
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (" date 2024-10 Le Tchad a reçu des Émirats arabes unis deux hélicoptères de combat.", ("united-arab-emirates", "chad")),
+        (" date 2024-10 Le Burkina Faso a réceptionné en mai trois drones turcs.", ("turkey", "burkina-faso")),
+    ],
+    ids=["giver-after-de", "giver-from-the-demonym-of-the-goods"],
+)
+def test_event_aid_received_the_giver_acts(text, expected, nlp):
+    event = only_event(text, "AID", nlp)
+    assert (event["actor1_id"], event["actor2_id"]) == expected
+
+
 def test_event_dated_the_day_after_or_the_same_day_as_the_date_told_before(nlp):
     text = (
         " date 2025-05 Le 6 avril, le Tchad a rappelé son ambassadeur à Khartoum.\n\n"

@@ -1002,6 +1002,16 @@ def _coordinated_partner(doc, actor1: Mention, by_token: dict[int, Mention]) -> 
     return None
 
 
+def _demonym_state_of_object(verb: Token) -> Actor | None:
+    """The state a demonym on the verb's object names ("trois drones turcs"), if any."""
+    g = gazetteer()
+    for obj in (c for c in verb.children if c.dep_ == "obj"):
+        for t in obj.subtree:
+            if t.dep_ == "amod" and t.lower_ in g.demonyms:
+                return g.state_of(g.demonyms[t.lower_])
+    return None
+
+
 def participants(
     match: TriggerMatch, by_token: dict[int, Mention], others: Sequence[TriggerMatch] = ()
 ) -> tuple[Mention | None, Mention | None]:
@@ -1020,6 +1030,12 @@ def participants(
         actor2 = _coordinated_partner(token.doc, actor1, by_token)
     if actor1 is not None and actor2 is not None and actor1.actor.actor_id == actor2.actor.actor_id:
         actor2 = None
+    if match.rule.event_type == "AID" and match.rule.pos == "VERB" and match.rule.lemmas[0] in word_class("receiving"):
+        actor1, actor2 = actor2, actor1  # "le Mali a reçu de la Russie des hélicoptères": Russia gives
+        if actor1 is None:
+            giver = _demonym_state_of_object(token)  # "des drones turcs": Turkey gives
+            if giver is not None and (actor2 is None or giver.country != actor2.actor.country):
+                actor1 = Mention(-1, -1, giver, "demonym")
     if match.rule.event_type == "RETREAT" and own_side(actor1, actor2):
         actor2 = None
     return actor1, actor2
