@@ -30,9 +30,13 @@ def mentions_of(text: str, nlp) -> list[tuple[str, str]]:
         ("Le Burkina Faso a exigé le départ des forces spéciales françaises.", ("forces spéciales françaises", "france")),
         # the contract: a named armed institution ("l'US Air Force") is its own actor
         ("L’armée de l’air tchadienne a frappé une colonne rebelle.", ("armée de l’air tchadienne", "air-force-of-chad")),
+        ("La police béninoise a interpellé trois personnes.", ("police béninoise", "police-of-benin")),
+        # a demonym written as a noun, taking part in the clause, names the state's people
+        ("Le 5 juin, quatre Maliens ont été interpellés à la frontière.", ("Maliens", "mali")),
     ],
     ids=["demonym-phrase", "capital-as-state", "seat-as-ministry", "named-army", "ministry-with-demonym", "acronym", "armed-group",
-         "capital-object", "adjective-before-demonym", "air-force-its-own-actor"],
+         "capital-object", "adjective-before-demonym", "air-force-its-own-actor", "police-its-own-actor",
+         "demonym-noun-participant"],
 )
 def test_mention_sentence_resolves_actor(text, expected, nlp):
     assert expected in mentions_of(text, nlp)
@@ -123,6 +127,7 @@ def test_one_word_name_in_lower_case_is_an_adjective_not_the_name(nlp):
     [
         pytest.param("Les soldats ont quitté la base aérienne d’Adji Kossei, près de la capitale.", "Kossei", id="place-named-after-someone-after-de"),
         pytest.param("La Commission a rappelé ses engagements lors du sommet.", "Commission", id="body-named-by-its-kind-alone"),
+        pytest.param("En 2022, deux tiers des Nigériens étaient opposés à la présence étrangère.", "Nigériens", id="population-counted-not-an-actor"),
     ],
 )
 def test_not_an_actor(text, name, nlp):
@@ -130,6 +135,10 @@ def test_not_an_actor(text, name, nlp):
 
     doc = nlp(text)
     assert not [m for m in find_mentions(doc, nlp) if name in doc[m.start : m.end].text]
+
+
+def test_demonym_inside_a_capitalised_name_is_not_the_state(nlp):
+    assert ("Nigérien", "niger") not in mentions_of("Le Front Patriotique Nigérien a revendiqué l'attaque.", nlp)
 
 
 def test_outlet_is_an_actor_only_when_acted_upon(nlp):

@@ -205,6 +205,10 @@ def _state_after(doc: Doc, i: int, g: Gazetteer, found: dict[int, Mention]) -> t
     return None, i
 
 
+# Where a demonym noun takes part in a clause, as its subject, object or agent.
+PARTICIPANT_DEPS = {"nsubj", "nsubj:pass", "obj", "obl:agent", "conj"}
+
+
 def find_mentions(doc: Doc, nlp: Language, focus_states: tuple[Actor, ...] = ()) -> list[Mention]:
     """Every actor mention in a parsed block, non-overlapping, in text order."""
     g = gazetteer()
@@ -221,6 +225,21 @@ def find_mentions(doc: Doc, nlp: Language, focus_states: tuple[Actor, ...] = ())
                     taken[k] = True
                 found[m.start] = m
                 break
+
+    # A demonym written as a noun names the state's people: "cinq Nigériens ont été interpellés",
+    # "des Français". Adjectives are lower case in French; inside a capitalised name
+    # ("Front Patriotique Nigérien") the word before is capitalised too.
+    for i, t in enumerate(doc):
+        if taken[i] or not t.text[:1].isupper() or t.lower_ not in g.demonyms or t.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if t.dep_ not in PARTICIPANT_DEPS:
+            continue  # "deux tiers des Nigériens", "4,5 millions de Nigériens": a population counted
+        if i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start:
+            continue
+        state = g.state_of(g.demonyms[t.lower_])
+        if state is not None:
+            taken[i] = True
+            found[i] = Mention(i, i + 1, state, "demonym")
 
     # People and organisations from NER (contract: named actors not in the gazetteer); titles
     # removed; media and places are neither.

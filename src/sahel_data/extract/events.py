@@ -717,6 +717,13 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
             m = mention_in(c, by_token)
             if m:
                 return m
+    if is_passive(verb):
+        # "ont été interpellés sur le site par la police": the parser hangs the agent on a noun
+        for c in verb.children:
+            if c.dep_ in {"obl", "obl:mod", "obl:arg"}:
+                for g in c.children:
+                    if g.dep_ == "nmod" and _case(g) == "par" and g.i in by_token:
+                        return by_token[g.i]
     if verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return _subject_of(verb.head, by_token)
     if is_detached_participle(verb):
