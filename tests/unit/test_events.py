@@ -38,6 +38,9 @@ def summary(text: str, nlp) -> set[tuple]:
         (" date 2024-02 Moscou a envoyé une centaine d'instructeurs militaires en janvier.", ("AID", "2024-01", "occurred")),
         (" date 2024-02 La CEDEAO menace d'imposer de nouvelles sanctions à la junte.", ("THREATEN", None, "occurred")),
         (" date 2024-02 Le ministre a rencontré son homologue russe à Moscou en février.", ("CONSULT", "2024-02", "occurred")),
+        # an official, even a humanitarian one, expelled is a diplomatic sanction; company staff are coerced
+        (" date 2024-02 En octobre 2023, Niamey avait expulsé la coordonnatrice humanitaire des Nations unies.", ("SANCTION", "2023-10", "occurred")),
+        (" date 2025-03-12 Le gouvernement a expulsé mardi trois cadres d'une compagnie pétrolière chinoise.", ("COERCE", "2025-03-11", "occurred")),
         (" date 2024-02 La junte a rejeté la proposition de médiation de l'Union africaine.", ("REJECT", None, "occurred")),
         (" date 2024-02 Le porte-parole a accusé Paris de soutenir les groupes armés.", ("ACCUSE", None, "occurred")),
         (" date 2024-02 Des milliers de manifestants ont réclamé le départ des soldats français.", ("REQUEST", None, "occurred")),
@@ -57,7 +60,7 @@ def summary(text: str, nlp) -> set[tuple]:
         (" date 2024-06 Le Niger a demandé le départ des troupes américaines d'ici le 15 septembre.", ("REQUEST", None, "occurred")),
     ],
     ids=["end-agreement", "troops-left", "withdrawal-deadline", "leave-ecowas", "coup", "charter-signed", "expel-ambassador",
-         "attack", "instructors", "threat", "meeting", "refusal", "accusation", "demand-departure", "airspace", "lift-sanctions",
+         "attack", "instructors", "threat", "meeting", "official-expelled", "company-staff-expelled", "refusal", "accusation", "demand-departure", "airspace", "lift-sanctions",
          "leave-agreement", "leave-ecowas-verb", "troops-leave-per-agreement", "finite-verb-parsed-amod", "prisoner-exchange",
          "parties-suspended", "ultimatum", "mandate-ended", "obligation-met", "obligation-pending",
          "media-suspended-is-censorship", "done-demand-keeps-no-deadline"],
@@ -557,6 +560,18 @@ def test_event_relative_on_a_noun_hung_on_another_noun_takes_the_clause_date(nlp
 def test_event_aid_received_the_giver_acts(text, expected, nlp):
     event = only_event(text, "AID", nlp)
     assert (event["actor1_id"], event["actor2_id"]) == expected
+
+
+def test_event_detached_speech_participle_is_the_speakers_and_a_fronted_phrase_dates_it(nlp):
+    # The parser hangs ", dénonçant" inside the reported clause and the opening phrase on the
+    # speaker's name: the speaker denounces, on the day the opening phrase gives.
+    text = (
+        " date 2025-04-10 Dans un message lu jeudi 3 avril à la radio nationale, le porte-parole du gouvernement, "
+        "Issa Konaté, a assuré que l’armée avait « repoussé l’assaut » et « neutralisé plusieurs terroristes », "
+        "dénonçant des « rumeurs » infondées."
+    )
+    event = only_event(text, "ACCUSE", nlp)
+    assert (event["actor1_id"], event["date"]) == ("issa-konate", "2025-04-03")
 
 
 def test_event_dated_the_day_after_or_the_same_day_as_the_date_told_before(nlp):

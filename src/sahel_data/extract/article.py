@@ -21,6 +21,7 @@ from sahel_data.extract.actors import Actor, Mention, find_mentions, focus_state
 from sahel_data.extract.dates import DateMention, PartialDate, find_dates, reference_date, resolve
 from sahel_data.extract.events import (
     CONTENT_TAKERS,
+    SPEECH_TYPES,
     TriggerMatch,
     clause_verb,
     foreign_presence_ended,
@@ -39,6 +40,7 @@ from sahel_data.extract.events import (
     modality_of,
     own_side,
     participants,
+    speaker_clause,
     word_class,
 )
 from sahel_data.extract.quantities import find_quantities
@@ -264,6 +266,16 @@ def _is_fronted_participle(token: Token) -> bool:
     return opens_sentence(token)
 
 
+def _is_fronted_phrase(token: Token) -> bool:
+    """A prepositional phrase opening the sentence, set off by a comma ("Dans un message lu
+    mardi à la télévision, le ministre a..."): it frames the main clause, wherever the parser
+    hangs it."""
+    return (
+        token.dep_ in {"obl", "obl:mod", "nmod"} and any(c.dep_ == "case" and c.i == token.left_edge.i for c in token.children)
+        and token.left_edge.is_sent_start and token.right_edge.i + 1 < len(token.doc) and token.doc[token.right_edge.i + 1].text == ","
+    )
+
+
 def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: list[TriggerMatch]) -> SentenceDates | None:
     """The date expression that governs the trigger's clause, by the dependency tree.
 
@@ -273,7 +285,8 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
     """
     head = match.head
     others = {t.head.i for t in triggers if t is not match}
-    up_from_trigger = _climb(head)
+    speaker = speaker_clause(head) if match.rule.event_type in SPEECH_TYPES else None
+    up_from_trigger = [head, *_climb(speaker)] if speaker is not None else _climb(head)
     if match.rule.pos == "NOUN":
         up_from_trigger = _below_reaction(up_from_trigger)
     best = None
@@ -301,7 +314,7 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
         for level, ancestor in enumerate(up_from_trigger):
             if ancestor.i in index:
                 below = up_from_date[: index[ancestor.i]]
-                fronted = any(_is_fronted_participle(t) for t in below)
+                fronted = any(_is_fronted_participle(t) or _is_fronted_phrase(t) for t in below)
                 if any(t.i in others for t in below) and not fronted:
                     break  # the date sits under another trigger: it is that trigger's date
                 in_relative = any(t.dep_ == "acl:relcl" for t in below)  # "le Niger, qui a fermé ... en août 2023, s'est tourné"

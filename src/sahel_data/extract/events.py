@@ -777,6 +777,24 @@ def is_detached_participle(verb: Token) -> bool:
     )
 
 
+def speaker_clause(verb: Token) -> Token | None:
+    """The verb of saying a detached present participle of speech belongs to, when the parser
+    hangs it inside the reported clause: "le ministre a assuré que l'armée avait repoussé
+    l'assaut, dénonçant des rumeurs": the minister denounces."""
+    if verb.dep_ not in {"advcl", "acl"} or "Part" not in verb.morph.get("VerbForm") or "Pres" not in verb.morph.get("Tense"):
+        return None
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    t = verb.head
+    for _ in range(4):
+        if t.dep_ not in {"conj", "ccomp"} or t.head.i == t.i:
+            return None
+        if t.dep_ == "ccomp" and modality_cues().get(lemma(t.head)) == "speech":
+            return t.head
+        t = t.head
+    return None
+
+
 # Kinds of act whose present passive describes a standing situation ("sont déployés", "sont stationnés").
 STATE_PASSIVE_TYPES = {"MOBILIZE"}
 
@@ -1027,6 +1045,8 @@ def participants(
     token = match.head
     if match.rule.pos == "VERB" or token.pos_ in {"VERB", "AUX"}:
         actor1, actor2 = _verbal_participants(token, by_token)
+        if match.rule.event_type in SPEECH_TYPES and (speaker := speaker_clause(token)) is not None:
+            actor1 = _subject_of(speaker, by_token) or actor1
     else:
         other_acts = frozenset(m.head.i for m in others if m.rule.event_type in ABOUT_OTHERS_TYPES and m.rule.event_type != match.rule.event_type)
         other_triggers = frozenset(m.head.i for m in others if m.rule.event_type != match.rule.event_type)
