@@ -88,6 +88,18 @@ def test_event_sentence_not_a_new_act_no_row_of_that_type(text, nlp):
         assert types == {"CONSULT"}
 
 
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        pytest.param(" date 2024-04 Les intéressés disposaient de quarante-huit heures pour quitter le territoire.", "quitter", id="time-allowed-on-the-verb"),
+        pytest.param(" date 2024-04 Les diplomates ont un délai de trois jours pour quitter le pays.", "quitter", id="time-allowed-on-the-noun"),
+        pytest.param(" date 2024-04 Les accords conclus avec l'ancienne puissance coloniale restent en vigueur.", "conclus", id="undated-participle-on-noun-is-a-state"),
+    ],
+)
+def test_event_word_names_no_act_here(text, trigger, nlp):
+    assert trigger not in {e["trigger"] for e in events_of(text, nlp)}
+
+
 def test_event_first_date_not_the_governing_one(nlp):
     text = " date 2024-05 Le retrait devra être achevé d'ici le 15 septembre 2024, selon l'accord conclu dimanche 19 mai 2024."
     found = summary(text, nlp)

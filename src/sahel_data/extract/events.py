@@ -415,6 +415,8 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
             return False  # "les soldats français déployés au Niger", "les opposants détenus": a state
         if match.rule.lemmas[0] in word_class("asserting") and _says_that(token):
             return False  # "les autorités soutiennent (au contraire) que l'épave...": a claim, not support
+        if _time_allowed_for(token):
+            return False  # "disposaient de quarante-huit heures pour quitter le territoire": demanded, not done
         if lemma(token.head) in word_class("purpose_head") and token.dep_ in {"xcomp", "acl", "advcl", "obl:arg"}:
             return False  # "des documents destinés à renforcer leur coopération": an aim, not an act
         if match.rule.lemmas[0] in word_class("accepting") and any(
@@ -466,6 +468,19 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         if t.i in by_head and _takes_content(by_head[t.i], match):
             return False
     return True
+
+
+def _time_allowed_for(verb: Token) -> bool:
+    """An infinitive after "pour" that a span of time is given for ("trois jours pour quitter
+    le pays"), whether the parser hangs it on the time noun or on the verb beside it."""
+    if not any(c.dep_ == "mark" and c.lower_ == "pour" for c in verb.children):
+        return False
+    allowed = word_class("time_allowed")
+    if lemma(verb.head) in allowed:
+        return True
+    return verb.dep_ == "advcl" and any(
+        c.dep_ in {"obj", "obl", "obl:arg"} and c.i < verb.i and lemma(c) in allowed for c in verb.head.children
+    )
 
 
 def _says_that(verb: Token) -> bool:
