@@ -335,6 +335,28 @@ def test_resolve_anchored_day_counts_from_the_date_told_before(sentence, anchor,
     assert (resolved.iso if resolved else None) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, anchor, expected",
+    [
+        ("Les instructeurs sont arrivés le mois suivant.", "2022-03-05", "2022-04"),
+        ("Le contrat avait été signé l'année précédente.", "2022-03", "2021"),
+        ("Cette année-là, le pays a connu deux coups d'État.", "2022-03-05", "2022"),
+        ("Ce jour-là, les combats ont repris.", "2022-03", "2022-03"),  # never finer than the anchor
+        ("Les instructeurs sont arrivés le mois suivant.", "2022", None),
+        ("Le président avait alors dépêché une délégation.", "2022-03", "2022-03"),
+    ],
+)
+def test_resolve_anaphoric_period_counts_from_the_period_told_before(sentence, anchor, expected):
+    (m,) = find_dates(sentence)
+    resolved = resolve(m, PartialDate.parse("2025-06-01"), anchor=PartialDate.parse(anchor))
+    assert (resolved.iso if resolved else None) == expected
+
+
+@pytest.mark.parametrize("sentence", ["Alors que les soldats partaient, la ville est tombée.", "Un groupe jusqu'alors inconnu a revendiqué l'attaque."])
+def test_find_dates_alors_que_and_jusqu_alors_are_no_date(sentence):
+    assert find_dates(sentence) == []
+
+
 @pytest.mark.parametrize("sentence", ["La veille du scrutin, des urnes ont été brûlées.", "Le lendemain de l'attaque, le groupe a revendiqué."])
 def test_find_dates_anchored_day_of_a_named_happening_is_no_date(sentence):
     assert find_dates(sentence) == []
@@ -442,7 +464,12 @@ def test_lexicon_row_example_yields_its_row(row):
         assert any(p.weekday == int(value) for p in parsed)
     elif kind == "number":
         assert any(abs(p.n) == int(value) for p in parsed)
-    elif kind in {"anaphoric", "vague_adverb", "vague_quantity"}:
+    elif kind == "anaphoric":
+        # a period with an article is counted from the one told before ("l'année suivante");
+        # a window of several ("dans les six mois suivants") counts from an unnamed happening
+        shift = {"same": 0, "next": 1, "previous": -1}[value]
+        assert any(p.kind == "vague" or (p.kind == "anchored" and p.n == shift) for p in parsed)
+    elif kind in {"vague_adverb", "vague_quantity"}:
         assert any(p.kind == "vague" for p in parsed)
     elif kind == "deadline":
         assert any(m.is_deadline for m in holding)

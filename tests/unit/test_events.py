@@ -595,6 +595,15 @@ def test_event_dated_the_day_after_or_the_same_day_as_the_date_told_before(nlp):
     assert dates == ["2025-04-06", "2025-04-06", "2025-04-07"]
 
 
+def test_event_then_counts_from_the_last_past_date_not_from_today(nlp):
+    # "aujourd'hui" is the article's present: it sets no anchor for "alors"
+    text = (
+        " date 2024-07-30 Le 25 janvier, la junte malienne a mis fin à l’accord pour la paix. Ce texte est "
+        "aujourd’hui caduc. Les autorités avaient alors accusé l’Algérie d’« actes d’hostilité »."
+    )
+    assert only_event(text, "ACCUSE", nlp)["date"] == "2024-01-25"
+
+
 def test_event_joint_act_of_coordinated_subjects_is_between_them(nlp):
     # The article names Mali most; the agreement is still between the two coordinated subjects.
     text = (

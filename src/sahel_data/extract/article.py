@@ -404,12 +404,13 @@ def narrative_anchors(
 ) -> tuple[dict[int, PartialDate | None], PartialDate | None]:
     """For each date of a sentence (keyed by its first token), the date the narrative told
     last before it, which "le lendemain", "le même jour", "la veille" count from; and the
-    last date told once the sentence is read. Deadlines set no anchor: nothing happened then."""
+    last date told once the sentence is read. Deadlines set no anchor (nothing happened then),
+    nor does the article's present ("aujourd'hui pilier du CSP", "cette année")."""
     anchors: dict[int, PartialDate | None] = {}
     for d in dates:
         anchors[d.span.start] = told
         resolved = resolve(d.mention, reference, future=True if _clause_is_future(d.span) else None, anchor=told)
-        if resolved is not None and not d.mention.is_deadline:
+        if resolved is not None and not d.mention.is_deadline and not d.mention.is_present:
             told = resolved
     return anchors, told
 

@@ -27,8 +27,8 @@ month, weekday     names, with ``value`` 1-12 / 0-6 (Monday = 0); abbreviations 
 relative_day       hier, demain ... with ``value`` the offset in days
 direction          singular words after a noun (past/future/current): dernier, prochain, -ci
 direction_plural   plural ones, for windows and vague periods: prochains, derniers, à venir
-anaphoric          words that anchor a period elsewhere in the narrative (-là, suivant):
-                   the mention is found but resolves to None
+anaphoric          words that place a period against one the narrative told (``value``
+                   same/next/previous: "cette année-là", "le mois suivant", "l'année précédente")
 period             singular time nouns (``value`` day/week/month/year/decade);
                    period_plural: their plurals
 number             spelled-out numbers for distances; vague_quantity: quelques, plusieurs, des
@@ -228,6 +228,11 @@ class DateMention:
     has_year: bool
     _parsed: _Parsed = field(compare=False, repr=False)
 
+    @property
+    def is_present(self) -> bool:
+        """The article's own present: "aujourd'hui", "cette semaine", "cette année"."""
+        return self._parsed.kind == "shift" and self._parsed.n == 0
+
 
 # --------------------------------------------------------------------------------------------
 # Lexicon
@@ -246,7 +251,7 @@ _KIND_VALUES: dict[str, set[str] | None] = {
     "month": None, "weekday": None, "relative_day": None, "anchored_day": None, "number": None,
     "direction": {"past", "future", "current"},
     "direction_plural": {"past", "future"},
-    "anaphoric": {"elsewhere"},
+    "anaphoric": {"same", "next", "previous"},
     "period": {"day", "week", "month", "year", "decade"},
     "period_plural": {"day", "week", "month", "year", "decade"},
     "vague_quantity": {""},
@@ -573,7 +578,7 @@ def _grammar() -> _Grammar:
          _build_weekday, ((core("weekday"),),), opens(lead_first, article_first, first("weekday"))),
         (scan(lead + rf"(?P<rel>{rel})"), _build_relative_day, ((core("relative_day"),),),
          opens(lead_first, first("relative_day"))),
-        (scan(lead + rf"(?P<anch>{anchored})(?:(?=(?P<of>{_SP}(?:du|des|de)(?!\w)|{_SP}d['’])))?"), _build_anchored,
+        (scan(lead + rf"(?<!['’])(?P<anch>{anchored})(?!{_SP}qu(?:e(?!\w)|['’]))(?:(?=(?P<of>{_SP}(?:du|des|de)(?!\w)|{_SP}d['’])))?"), _build_anchored,
          ((core("anchored_day"),),), opens(lead_first, first("anchored_day"))),
         (scan(lead + rf"{vague}?(?:(?<!\w)(?P<det>cette|cet|ce|l'|la|le)(?:(?<=')|{_SP}))?"
               rf"(?P<unit>{unit})(?P<suffix>{suffix})?(?:{_SP}(?P<dir>{dir_word}|{anaphoric}))?"),
@@ -777,6 +782,7 @@ def _build_anchored(m: re.Match[str], norm: str) -> Iterator[_Cand]:
 
 
 _DEMONSTRATIVE = {"ce", "cet", "cette"}
+_ANAPHORIC_SHIFT = {"same": 0, "next": 1, "previous": -1}
 
 
 def _build_period(m: re.Match[str], norm: str) -> Iterator[_Cand]:
@@ -788,7 +794,12 @@ def _build_period(m: re.Match[str], norm: str) -> Iterator[_Cand]:
     suffix = _key(m["suffix"] or "")
     word = _key(m["dir"] or "")
     if suffix in _values("anaphoric") or word in _values("anaphoric"):
-        if det or m["vague"]:  # "cette année-là", "l'année suivante"
+        if det and not m["vague"]:
+            # "cette année-là", "le mois suivant", "l'année précédente": counted from the period
+            # the narrative told last
+            n = _ANAPHORIC_SHIFT[_values("anaphoric")[suffix or word]]
+            yield _cand(m, _Parsed("anchored", unit=unit, n=n), lead, has_year=False)  # type: ignore[arg-type]
+        elif det or m["vague"]:  # "à la fin de l'année suivante"
             yield _cand(m, _Parsed("vague"), lead, has_year=False)
         return
     if det in _DEMONSTRATIVE:
@@ -1046,16 +1057,7 @@ def resolve(mention: DateMention, reference: PartialDate | None, *,
     if p.kind == "vague":
         return None
     if p.kind == "anchored":
-        # "le lendemain", "le même jour": counted from ``anchor``, the date the narrative last
-        # told; a day away from a month is unknown (no precision invented)
-        if anchor is None or (p.n and anchor.precision != "day"):
-            return None
-        if not p.n:
-            return anchor
-        try:
-            return PartialDate.of(*_ymd(anchor.start + datetime.timedelta(days=p.n)))
-        except (ValueError, OverflowError):
-            return None
+        return _resolve_anchored(p, anchor)
     if p.kind == "date" and p.year is not None:
         return PartialDate.of(p.year, p.month, p.day)
     if reference is None:
@@ -1075,6 +1077,31 @@ def resolve(mention: DateMention, reference: PartialDate | None, *,
         return _resolve_shift(p, ref)
     except (ValueError, OverflowError):
         return None  # beyond year 9999 or before year 1
+
+
+def _resolve_anchored(p: _Parsed, anchor: PartialDate | None) -> PartialDate | None:
+    """"le lendemain", "le même jour", "l'année suivante", "ce mois-là": ``n`` units of
+    ``p.unit`` from ``anchor``, the date the narrative told last. Never finer than the
+    anchor, nor than the unit; a shift finer than the anchor is unknown (a day after a month)."""
+    if anchor is None:
+        return None
+    year, month = _ref_parts(anchor)
+    try:
+        if p.unit == "year":
+            return PartialDate.of(year + p.n)
+        if p.unit == "month":
+            if month is None:
+                return None if p.n else PartialDate.of(year)
+            return _add_months(year, month, p.n)
+        if p.n == 0:
+            return anchor  # "le même jour", "ce jour-là", "cette semaine-là": the anchor itself
+        if anchor.precision != "day":
+            return None
+        days = p.n * (7 if p.unit == "week" else 1)
+        target = anchor.start + datetime.timedelta(days=days)
+        return PartialDate.week(target) if p.unit == "week" else PartialDate.of(*_ymd(target))
+    except (ValueError, OverflowError):
+        return None
 
 
 def _ref_parts(ref: PartialDate) -> tuple[int, int | None]:
