@@ -25,6 +25,8 @@ prochains mois"). Every word of the grammar that names time lives in the lexicon
 =================  ===================================================================
 month, weekday     names, with ``value`` 1-12 / 0-6 (Monday = 0); abbreviations keep their dot
 relative_day       hier, demain ... with ``value`` the offset in days
+anchored_day       le lendemain, la veille, le même jour, alors ... with ``value`` the offset
+                   in days from the date the article told last (not from the reference)
 direction          singular words after a noun (past/future/current): dernier, prochain, -ci
 direction_plural   plural ones, for windows and vague periods: prochains, derniers, à venir
 anaphoric          words that place a period against one the narrative told (``value``
