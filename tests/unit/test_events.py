@@ -604,6 +604,18 @@ def test_event_then_counts_from_the_last_past_date_not_from_today(nlp):
     assert only_event(text, "ACCUSE", nlp)["date"] == "2024-01-25"
 
 
+@pytest.mark.parametrize(
+    "text, actor1",
+    [
+        pytest.param(" date 2025-03-10 Le 3 mars, deux journalistes ont été interpellés à Niamey.", "niger", id="state-of-the-place"),
+        pytest.param(" date 2025-03-10 Le Tchad durcit le ton face au Soudan. Le Tchad a fermé sa frontière.\n\nTrois opposants ont été arrêtés lundi.", "chad", id="state-the-article-names-most"),
+    ],
+)
+def test_event_custody_with_no_agent_is_the_states(text, actor1, nlp):
+    (event,) = [e for e in events_of(text, nlp) if e["event_type"] == "COERCE"]
+    assert event["actor1_id"] == actor1
+
+
 def test_event_joint_act_of_coordinated_subjects_is_between_them(nlp):
     # The article names Mali most; the agreement is still between the two coordinated subjects.
     text = (

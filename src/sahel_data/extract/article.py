@@ -33,6 +33,7 @@ from sahel_data.extract.events import (
     is_perfect,
     find_triggers,
     is_negated,
+    is_passive,
     is_reported_act,
     modality_cues,
     location_of,
@@ -607,6 +608,22 @@ def with_context_counterpart(e: EventCandidate, states: tuple[Actor, ...]) -> Ev
     return replace(e, actor2=Mention(-1, -1, other, "context")) if other else e
 
 
+def with_custodian(e: EventCandidate, states: tuple[Actor, ...]) -> EventCandidate:
+    """"Trois officiers ont été interpellés", "placé sous mandat de dépôt": custody told with no
+    agent is the act of the state where it happens: the state of its place, else the state
+    the article names most."""
+    if e.event_type != "COERCE" or e.actor1 is not None or " ".join(e.match.rule.lemmas) not in word_class("custody"):
+        return e
+    if e.match.rule.pos == "VERB" and not is_passive(e.match.head):
+        return e  # an active verb with no subject found: its subject is unknown, not the state
+    state = actors_mod.gazetteer().state_of_place(e.location) if e.location is not None else None
+    if state is None:
+        state = states[0] if states else None
+    if state is None or (e.actor2 is not None and e.actor2.actor.actor_id == state.actor_id):
+        return e
+    return replace(e, actor1=Mention(-1, -1, state, "context"))
+
+
 def _other_state(states: tuple[Actor, ...], actor: Actor) -> Actor | None:
     """The article's most-named state that is neither `actor` nor its country."""
     for state in states:
@@ -689,7 +706,7 @@ class ArticleReader:
         # Events are read from the body: a headline or section heading only announces what the
         # body tells (contract: "the body sentence over a headline").
         events = [e for e in events if e.block.kind == "paragraph"]
-        events = [with_context_counterpart(e, focus) for e in merge_events(events)]
+        events = [with_custodian(with_context_counterpart(e, focus), focus) for e in merge_events(events)]
         for e in events:
             for m in (e.actor1, e.actor2):
                 if m is not None:  # an office holder's state may be named nowhere else
