@@ -661,6 +661,8 @@ def test_event_day_alone_takes_the_month_of_a_day_precise_reference(nlp):
         pytest.param(" date 2024-09 Le Tchad a rejeté les accusations portées par l'armée soudanaise.", "ACCUSE", "armed-forces-of-sudan", id="agent-of-participle-on-noun"),
         pytest.param(" date 2024-09 Le Niger se tourne vers la Russie, dont des instructeurs sont arrivés en avril.", "AID", "russia", id="dont-antecedent"),
         pytest.param(" date 2024-08-15 L'attaque, revendiquée par l'État islamique au Sahel, a fait au moins 40 morts lundi.", "ASSAULT", "islamic-state-sahel-province", id="who-claims-an-attack-made-it"),
+        # "sa décision de quitter": the possessive is the subject of the verb that governs the noun
+        pytest.param(" date 2025-02-10 La France est citée. La France encore.\n\nLe Burkina Faso a annoncé lundi sa décision de quitter l'Organisation internationale de la Francophonie.", "SANCTION", "burkina-faso", id="infinitive-on-a-possessed-noun"),
         # The parser hangs "par la gendarmerie" on the place noun, not on the passive verb.
         pytest.param(" date 2024-07 Le 12 mars 2024, quatre Maliens ont été interpellés sur le chantier par la gendarmerie sénégalaise.", "COERCE", "gendarmerie-of-senegal", id="passive-agent-hung-on-a-noun"),
         # The parser labels the subject of "s'est retiré" nsubj:pass; "être" is the pronominal perfect.

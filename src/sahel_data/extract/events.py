@@ -882,6 +882,11 @@ def _verbal_participants(token: Token, by_token: dict[int, Mention]) -> tuple[Me
         actor1 = controller or _subject_of(governor, by_token)
         if actor1 is None and governor.dep_ in {"xcomp", "ccomp", "advcl"}:
             actor1 = _subject_of(governor.head, by_token)
+        if actor1 is None and token.dep_ == "acl" and governor.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in POSSESSIVES for c in governor.children
+        ):
+            # "le Burkina a annoncé sa décision de quitter l'OIF": "sa" is the subject's
+            actor1 = _subject_of(clause_verb(governor), by_token)
     antecedent = relative_object(token)
     if actor2 is None and antecedent is not None:
         actor2 = mention_in(antecedent, by_token, depth=0)
