@@ -344,6 +344,9 @@ def test_resolve_anchored_day_counts_from_the_date_told_before(sentence, anchor,
         ("Ce jour-là, les combats ont repris.", "2022-03", "2022-03"),  # never finer than the anchor
         ("Les instructeurs sont arrivés le mois suivant.", "2022", None),
         ("Le président avait alors dépêché une délégation.", "2022-03", "2022-03"),
+        ("Le lieutenant-colonel avait pris le pouvoir huit mois plus tôt.", "2022-09-30", "2022-01"),
+        ("Trois jours plus tard, l'armée a lancé une contre-offensive.", "2022-09-30", "2022-10-03"),
+        ("Trois jours plus tard, l'armée a lancé une contre-offensive.", "2022-09", None),
     ],
 )
 def test_resolve_anaphoric_period_counts_from_the_period_told_before(sentence, anchor, expected):
@@ -473,6 +476,9 @@ def test_lexicon_row_example_yields_its_row(row):
         assert any(p.kind == "vague" for p in parsed)
     elif kind == "deadline":
         assert any(m.is_deadline for m in holding)
+    elif kind == "anchored_shift":
+        sign = {"next": 1, "previous": -1}[value]
+        assert any(p.kind == "anchored" and p.n * sign > 0 for p in parsed)
     elif kind == "anchored_day":
         assert any(p.kind == "anchored" and p.n == int(value) for p in parsed)
 

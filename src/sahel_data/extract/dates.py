@@ -27,6 +27,8 @@ month, weekday     names, with ``value`` 1-12 / 0-6 (Monday = 0); abbreviations 
 relative_day       hier, demain ... with ``value`` the offset in days
 anchored_day       le lendemain, la veille, le même jour, alors ... with ``value`` the offset
                    in days from the date the article told last (not from the reference)
+anchored_shift     plus tard, plus tôt after a number and a period ("huit mois plus tôt"): so
+                   many periods after (next) or before (previous) the date told last
 direction          singular words after a noun (past/future/current): dernier, prochain, -ci
 direction_plural   plural ones, for windows and vague periods: prochains, derniers, à venir
 anaphoric          words that place a period against one the narrative told (``value``
@@ -254,6 +256,7 @@ _KIND_VALUES: dict[str, set[str] | None] = {
     "direction": {"past", "future", "current"},
     "direction_plural": {"past", "future"},
     "anaphoric": {"same", "next", "previous"},
+    "anchored_shift": {"next", "previous"},
     "period": {"day", "week", "month", "year", "decade"},
     "period_plural": {"day", "week", "month", "year", "decade"},
     "vague_quantity": {""},
@@ -494,6 +497,7 @@ class _Grammar:
 def _grammar() -> _Grammar:
     month, weekday, rel = _alt("month"), _alt("weekday"), _alt("relative_day")
     anchored = _alt("anchored_day")
+    anchored_shift = _alt("anchored_shift")
     dir_word = _alt("direction", keep=lambda f: not _is_suffix(f))
     dir_plural = _alt("direction_plural")
     suffix = _alt("direction", "anaphoric", keep=_is_suffix)
@@ -586,6 +590,8 @@ def _grammar() -> _Grammar:
               rf"(?P<unit>{unit})(?P<suffix>{suffix})?(?:{_SP}(?P<dir>{dir_word}|{anaphoric}))?"),
          _build_period, ((unit_core,),),
          opens(lead_first, vague_first, {"cette", "cet", "ce", "l", "la", "le"}, unit_first)),
+        (scan(rf"(?P<n>{number}){_SP}(?P<unit>{unit}){_SP}(?P<ashift>{anchored_shift})"), _build_anchored_shift,
+         ((core("anchored_shift"),), (unit_core,)), opens(first("number"), digit=True)),
         (scan(rf"(?P<ago>{ago}){_SP}(?:{_ABOUT}(?:(?<=['’])|{_SP}))?(?:(?P<n>{number})|(?P<vq>{vague_qty})){_SP}"
               rf"(?P<unit>{unit})"), _build_ago, ((core("ago"),), (unit_core,)),
          opens(first("ago"))),
@@ -841,6 +847,16 @@ def _build_ago(m: re.Match[str], norm: str) -> Iterator[_Cand]:
                 has_year=False)
 
 
+def _build_anchored_shift(m: re.Match[str], norm: str) -> Iterator[_Cand]:
+    """"huit mois plus tôt", "trois jours plus tard": counted from the date told last."""
+    unit = _unit(_key(m["unit"]))
+    if unit == "decade":
+        return
+    sign = _ANAPHORIC_SHIFT[_values("anchored_shift")[_key(m["ashift"])]]
+    yield _cand(m, _Parsed("anchored", unit=unit, n=sign * _number(m["n"])), _Lead(None, 0, False),  # type: ignore[arg-type]
+                has_year=False)
+
+
 def _build_within(m: re.Match[str], norm: str) -> Iterator[_Cand]:
     kind = _values("within")[_key(m["within"])]
     unit = _unit(_key(m["unit"]))
@@ -912,7 +928,7 @@ def _build_range(m: re.Match[str], norm: str) -> Iterator[_Cand]:
 # --------------------------------------------------------------------------------------------
 # Every date expression has a digit or one of these words at its core: most sentences have
 # neither, and one search saves running every pattern of the grammar on them.
-_CORE_KINDS = ("month", "weekday", "relative_day", "period", "period_plural", "vague_adverb", "anchored_day", "ago", "within", "number")
+_CORE_KINDS = ("month", "weekday", "relative_day", "period", "period_plural", "vague_adverb", "anchored_day", "anchored_shift", "ago", "within", "number")
 
 
 @functools.cache
