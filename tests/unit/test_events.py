@@ -616,6 +616,12 @@ def test_event_custody_with_no_agent_is_the_states(text, actor1, nlp):
     assert event["actor1_id"] == actor1
 
 
+def test_event_fronted_past_participle_subject_underwent_it_and_stays_in_a_state(nlp):
+    text = " date 2025-04 Renversé en juillet 2023, le président Mohamed Bazoum reste détenu avec son épouse."
+    event = only_event(text, "COERCE", nlp)  # "reste détenu" is a state, not a second act
+    assert (event["trigger"], event["actor1_id"], event["actor2_id"]) == ("Renversé", None, "mohamed-bazoum")
+
+
 def test_event_joint_act_of_coordinated_subjects_is_between_them(nlp):
     # The article names Mali most; the agreement is still between the two coordinated subjects.
     text = (

@@ -183,6 +183,13 @@ def _first_lemma_matches(token: Token, target: str, pos: str) -> bool:
     return False
 
 
+def _is_copula(verb: Token) -> bool:
+    """A copula, also when the tagger left it unlemmatised ("reste" -> "reste")."""
+    if lemma(verb) in COPULAS:
+        return True
+    return lemma(verb) == verb.lower_ and verb.lower_.startswith(("rest", "demeur"))
+
+
 def _is_finite_past(token: Token) -> bool:
     """A finite verb tagged past: the passé simple, which "-it" verbs share with the present."""
     return "Past" in token.morph.get("Tense") and "Fin" in token.morph.get("VerbForm")
@@ -406,13 +413,15 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         linked = [c for c in token.children if c.dep_ == "conj"] + ([token.head] if token.dep_ == "conj" else [])
         if any(t.pos_ == "ADJ" or (t.pos_ == "NOUN" and not any(c.dep_ == "det" for c in t.children)) for t in linked):
             return False  # "ordonné et responsable": coordinated with an adjective
-        if _is_bare_participle(token) and token.dep_ == "xcomp" and lemma(token.head) in COPULAS:
+        if _is_bare_participle(token) and token.dep_ == "xcomp" and _is_copula(token.head):
             return False  # "le retrait se veut ordonné"
         says_state = match.rule.event_type in STATE_PASSIVE_TYPES or match.rule.lemmas[0] in word_class("state_participle")
         if says_state and _is_present_passive(token):
             return False  # "1 100 militaires sont déployés au Niger", "est détenu depuis": a state, not an act
         if says_state and token.dep_ == "acl" and _is_bare_participle(token) and not _has_own_date(token):
             return False  # "les soldats français déployés au Niger", "les opposants détenus": a state
+        if says_state and token.dep_ == "xcomp" and _is_bare_participle(token) and _is_copula(token.head):
+            return False  # "le président reste détenu": a state
         if match.rule.lemmas[0] in word_class("asserting") and _says_that(token):
             return False  # "les autorités soutiennent (au contraire) que l'épave...": a claim, not support
         if _time_allowed_for(token):
@@ -1057,6 +1066,18 @@ def _demonym_state_of_object(verb: Token) -> Actor | None:
     return None
 
 
+# Acts whose fronted past participle has its clause's subject as patient ("Arrêté lundi,
+# l'opposant..."), unlike meetings ("Réunis à Abuja, les dirigeants...").
+PATIENT_SUBJECT_TYPES = {"COERCE", "ASSAULT", "SANCTION", "ACCUSE"}
+
+
+def _is_fronted_past_participle(token: Token) -> bool:
+    return (
+        token.dep_ in {"advcl", "acl"} and "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense")
+        and not any(c.dep_.startswith("aux") for c in token.children) and opens_sentence(token)
+    )
+
+
 def participants(
     match: TriggerMatch, by_token: dict[int, Mention], others: Sequence[TriggerMatch] = ()
 ) -> tuple[Mention | None, Mention | None]:
@@ -1067,6 +1088,11 @@ def participants(
         actor1, actor2 = _verbal_participants(token, by_token)
         if match.rule.event_type in SPEECH_TYPES and (speaker := speaker_clause(token)) is not None:
             actor1 = _subject_of(speaker, by_token) or actor1
+        if match.rule.event_type in PATIENT_SUBJECT_TYPES and _is_fronted_past_participle(token):
+            # "Renversé il y a deux ans, le président reste détenu": the clause's subject
+            # underwent the act; only an agent ("par l'armée") did it
+            agent = next((m for c in token.subtree if _case(c) == "par" and (m := by_token.get(c.i)) is not None), None)
+            actor1, actor2 = agent, _subject_of(clause_verb(token.head), by_token)
     else:
         other_acts = frozenset(m.head.i for m in others if m.rule.event_type in ABOUT_OTHERS_TYPES and m.rule.event_type != match.rule.event_type)
         other_triggers = frozenset(m.head.i for m in others if m.rule.event_type != match.rule.event_type)
