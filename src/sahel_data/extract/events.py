@@ -465,6 +465,12 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         return False
     if lemma(token.head) in word_class("close_to"):
         return False  # "une source proche de la médiation": who speaks, not a mediation
+    if (
+        token.dep_ == "nsubj" and token.head.pos_ == "ADJ" and any(c.dep_ == "cop" for c in token.head.children)
+        and any(c.dep_ == "det" and c.lower_ in POSSESSIVES | DEMONSTRATIVES for c in token.children)
+        and not _has_own_date(token.head)
+    ):
+        return False  # "leur départ était irréversible": what an act told elsewhere is, not an act
     if lemma(token.head) == "agir" and any(c.lower_ in {"s'", "s’", "se"} for c in token.head.children):
         return False  # "il s'agit de l'attaque la plus meurtrière": says what an act was, told elsewhere
     t = token
