@@ -615,6 +615,18 @@ def test_find_quantities_dont_part_gives_second_row_with_propagated_noun():
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        pytest.param("Trois de ces employés ont été condamnés à de la prison.", "employés", id="ces"),
+        pytest.param("Deux de leurs soldats ont été tués dans l'embuscade.", "soldats", id="leurs"),
+    ],
+)
+def test_find_quantities_part_of_a_group_told_before_counts_the_group_noun(text, counted):
+    (q,) = find_quantities(text)
+    assert (q.unit, q.counted) == ("person", counted)
+
+
 def test_find_quantities_sur_dix_proportion_gives_no_total_row():
     found = find_quantities("Sept habitants sur dix manquent d'eau potable.")
     assert [q.surface for q in found] == ["Sept habitants"]

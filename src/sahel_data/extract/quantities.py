@@ -93,6 +93,11 @@ class Quantity:
 # --------------------------------------------------------------------------------------------
 
 
+# Determiners after "N de" that pick a part of a group ("trois de ces employés", "deux de
+# leurs soldats"); an article there ("deux des soldats") is read like any "de".
+_PARTITIVE_DETERMINERS = frozenset({"ces", "ses", "leurs", "nos", "vos"})
+
+
 def _words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
 
@@ -614,6 +619,8 @@ class _Reader:
         # ("1 000 000 de dollars")
         had_de = (a.needs_de or a.value >= 1e6) and self.norm(j) in ("de", "d'")
         j += had_de
+        if not had_de and self.norm(j) in ("de", "d'") and self.norm(j + 1) in _PARTITIVE_DETERMINERS:
+            j += 2  # "trois de ces employés": counted among a group told before
         while self.norm(j) in _PRENOMINAL:
             j += 1
         hit = self.match_forward(j, _units())
