@@ -137,6 +137,13 @@ def test_not_an_actor(text, name, nlp):
     assert not [m for m in find_mentions(doc, nlp) if name in doc[m.start : m.end].text]
 
 
+def test_demonym_agreeing_with_another_noun_is_not_that_nouns(nlp):
+    # "français" goes with "attaché", not with "défense" (which would be "française")
+    found = mentions_of("L’attaché de défense français a été expulsé mardi.", nlp)
+    assert not any(actor == "ministry-of-defense-of-france" for _, actor in found)
+    assert ("défense nigérienne", "ministry-of-defense-of-niger") in mentions_of("Les responsables de la défense nigérienne ont signé.", nlp)
+
+
 def test_demonym_inside_a_capitalised_name_is_not_the_state(nlp):
     assert ("Nigérien", "niger") not in mentions_of("Le Front Patriotique Nigérien a revendiqué l'attaque.", nlp)
 

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sahel_data.ingest import slugify as slug
 from sahel_data.lexicon_io import read_lexicon
@@ -359,6 +359,21 @@ def head_words(head: str) -> list[str]:
     return re.findall(r"[^\s-]+|-", head)
 
 
+# Endings that mark a demonym's gender in writing ("français" / "française", "malien" /
+# "malienne"); epicene forms ("russe", "burkinabè") carry none, whatever the tagger guesses.
+_FEMININE_ENDINGS = ("enne", "ennes", "aise", "aises", "aine", "aines", "ane", "anes", "ise", "ises", "oise", "oises")
+_MASCULINE_ENDINGS = ("ien", "iens", "ais", "ain", "ains", "an", "ans", "is", "ois")
+
+
+def _agrees(noun: Token, demonym: Token) -> bool:
+    """Whether a demonym may go with the noun before it: a gender its spelling marks agrees with
+    the noun's ("l'attaché de défense français": "français" goes with "attaché")."""
+    form = demonym.lower_
+    marked = "Fem" if form.endswith(_FEMININE_ENDINGS) else "Masc" if form.endswith(_MASCULINE_ENDINGS) else None
+    genders = set(noun.morph.get("Gender"))
+    return marked is None or not genders or marked in genders
+
+
 def _match_noun_phrase(
     doc: Doc, i: int, head: str, tail: str, role: str, generic: bool, g: Gazetteer,
     found: dict[int, Mention], taken: list[bool], focus_states: tuple[Actor, ...],
@@ -371,6 +386,8 @@ def _match_noun_phrase(
     state: Actor | None = None
     # demonym right after the head: "ministère nigérien", "troupes américaines", "forces armées maliennes"
     if j < len(doc) and doc[j].lower_ in g.demonyms and not taken[j]:
+        if not _agrees(doc[j - 1], doc[j]):
+            return None  # "l'attaché de défense français": the demonym goes with another noun
         state = g.state_of(g.demonyms[doc[j].lower_])
         j += 1
     # tail words: "de la Défense", "de terre"
