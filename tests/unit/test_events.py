@@ -95,6 +95,7 @@ def test_event_sentence_not_a_new_act_no_row_of_that_type(text, nlp):
         pytest.param(" date 2024-04 Les diplomates ont un délai de trois jours pour quitter le pays.", "quitter", id="time-allowed-on-the-noun"),
         pytest.param(" date 2024-04 Les accords conclus avec l'ancienne puissance coloniale restent en vigueur.", "conclus", id="undated-participle-on-noun-is-a-state"),
         pytest.param(" date 2024-04 Les trois régimes ont répété que leur départ était « irréversible ».", "départ", id="what-an-act-is-told-by-an-adjective"),
+        pytest.param(" date 2025-05 Le Mali et le Niger, réunis au sein de l'Alliance des États du Sahel, ont rappelé leurs ambassadeurs.", "réunis", id="gathered-within-an-alliance-is-membership"),
     ],
 )
 def test_event_word_names_no_act_here(text, trigger, nlp):
