@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from sahel_data.extract.actors import Actor, Mention, doc_text, doc_words, gazetteer
 from sahel_data.extract.dates import find_dates
@@ -1051,7 +1051,7 @@ def foreign_presence_ended(match: TriggerMatch, by_token: dict[int, Mention]) ->
 JOINT_TYPES = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE"}
 
 
-def _coordinated_partner(doc, actor1: Mention, by_token: dict[int, Mention]) -> Mention | None:
+def _coordinated_partner(doc: Doc, actor1: Mention, by_token: dict[int, Mention]) -> Mention | None:
     """The actor coordinated with actor1 ("le Niger et le Tchad"), if any."""
     if actor1.start < 0:
         return None
