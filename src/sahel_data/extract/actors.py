@@ -229,8 +229,11 @@ def find_mentions(doc: Doc, nlp: Language, focus_states: tuple[Actor, ...] = ())
     # A demonym written as a noun names the state's people: "cinq Nigériens ont été interpellés",
     # "des Français". Adjectives are lower case in French; inside a capitalised name
     # ("Front Patriotique Nigérien") the word before is capitalised too.
-    for i, t in enumerate(doc):
-        if taken[i] or not t.text[:1].isupper() or t.lower_ not in g.demonyms or t.pos_ not in {"NOUN", "PROPN"}:
+    for i, lower in enumerate(doc_words(doc)[1]):
+        if taken[i] or lower not in g.demonyms:
+            continue  # most words are no demonym: no Token object built for them
+        t = doc[i]
+        if not t.text[:1].isupper() or t.pos_ not in {"NOUN", "PROPN"}:
             continue
         if t.dep_ not in PARTICIPANT_DEPS:
             continue  # "deux tiers des Nigériens", "4,5 millions de Nigériens": a population counted

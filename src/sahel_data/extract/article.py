@@ -335,8 +335,9 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
 
 def _events_in_sentence(
     sent: Span, block: Block, dates: list[SentenceDates], by_token: dict[int, Mention], reference: PartialDate | None,
-    anchors: dict[int, PartialDate | None] | None = None,
+    resolved: dict[int, PartialDate | None],
 ) -> list[EventCandidate]:
+    """`resolved`: each date of the sentence resolved, by its first token (narrative_anchors)."""
     # "fin novembre", "d'ici la fin de la mission": a word inside a date expression names a time
     found = [t for t in find_triggers(sent, by_token) if not any(d.span.start <= t.head.i < d.span.end for d in dates)]
     triggers = [t for t in found if not is_negated(t) and is_reported_act(t, found) and not is_travel(t, by_token)]
@@ -356,12 +357,7 @@ def _events_in_sentence(
         modality = modality_of(match, deadline, bool(governing and governing.mention.is_future))
         date = None
         if governing is not None:
-            # Direction from the date's own words or its clause's tense, not from the event's
-            # modality: "a annoncé en mars le retrait" is a past March even though the
-            # withdrawal is planned.
-            future = True if _clause_is_future(governing.span) else None
-            anchor = (anchors or {}).get(governing.span.start)
-            date = resolve(governing.mention, reference, future=future, anchor=anchor)
+            date = resolved[governing.span.start]
             if date is not None and reference is not None and date.start > reference.end:
                 modality = "planned"
         actor1, actor2 = participants(match, by_token, triggers)
@@ -403,17 +399,19 @@ PLACE_COUNTERPART_TYPES = {"CONSULT", "SANCTION"}
 def narrative_anchors(
     dates: list[SentenceDates], reference: PartialDate | None, told: PartialDate | None
 ) -> tuple[dict[int, PartialDate | None], PartialDate | None]:
-    """For each date of a sentence (keyed by its first token), the date the narrative told
-    last before it, which "le lendemain", "le même jour", "la veille" count from; and the
-    last date told once the sentence is read. Deadlines set no anchor (nothing happened then),
-    nor does the article's present ("aujourd'hui pilier du CSP", "cette année")."""
-    anchors: dict[int, PartialDate | None] = {}
+    """Each date of a sentence resolved (keyed by its first token), "le lendemain", "le même
+    jour", "la veille" counting from the date the narrative told last before it; and the last
+    date told once the sentence is read. Deadlines set no anchor (nothing happened then), nor
+    does the article's present ("aujourd'hui pilier du CSP", "cette année")."""
+    resolved: dict[int, PartialDate | None] = {}
     for d in dates:
-        anchors[d.span.start] = told
-        resolved = resolve(d.mention, reference, future=True if _clause_is_future(d.span) else None, anchor=told)
-        if resolved is not None and not d.mention.is_deadline and not d.mention.is_present:
-            told = resolved
-    return anchors, told
+        # direction from the date's own words or its clause's tense, not from the event's
+        # modality: "a annoncé en mars le retrait" is a past March even though the withdrawal is planned
+        date = resolve(d.mention, reference, future=True if _clause_is_future(d.span) else None, anchor=told)
+        resolved[d.span.start] = date
+        if date is not None and not d.mention.is_deadline and not d.mention.is_present:
+            told = date
+    return resolved, told
 
 
 def _counts_since(match: TriggerMatch, dates: list[SentenceDates]) -> bool:
@@ -698,8 +696,8 @@ class ArticleReader:
         for block, doc, sent, dates in dated:
             n_sentences += 1
             by_token = by_doc_token[id(doc)]
-            anchors, told = narrative_anchors(dates, reference, told)
-            events.extend(_events_in_sentence(sent, block, dates, by_token, reference, anchors))
+            resolved, told = narrative_anchors(dates, reference, told)
+            events.extend(_events_in_sentence(sent, block, dates, by_token, reference, resolved))
             quantity_rows.extend(self._quantities(block, sent, by_token, actors))
 
         events = resolve_pronoun_subjects(events)

@@ -919,9 +919,11 @@ def _verbal_participants(token: Token, by_token: dict[int, Mention]) -> tuple[Me
 
 
 def _nominal_participants(
-    match: TriggerMatch, by_token: dict[int, Mention], other_acts: frozenset[int] = frozenset(),
-    other_triggers: frozenset[int] = frozenset(),
+    match: TriggerMatch, by_token: dict[int, Mention], other_types: dict[int, str] | None = None,
 ) -> tuple[Mention | None, Mention | None]:
+    """`other_types`: the event type of each other trigger of the sentence, by head token, for
+    the triggers of another type than this one."""
+    other_types = other_types or {}
     token = match.head
     actor1 = actor2 = None
     de_mentions: list[Mention] = []
@@ -933,7 +935,7 @@ def _nominal_participants(
             # did this one; not "un retrait exigé par X", "l'attaque condamnée par X": X demands or reacts
             # (the parser may hang "par X" on a date inside the participle's phrase)
             agent = next((a for a in c.subtree if a.dep_ in AGENT_DEPS or (a.head.i != c.head.i and _case(a) == "par")), None)
-            if (lemma(c) in modality_cues() or c.i in other_triggers) and lemma(c) not in word_class("claim"):
+            if (lemma(c) in modality_cues() or c.i in other_types) and lemma(c) not in word_class("claim"):
                 agent = None  # (but "l'attaque, revendiquée par l'EI": who claims an attack made it)
             if agent is not None and (m := mention_in(agent, by_token, depth=1)) is not None:
                 actor1 = actor1 or m
@@ -985,7 +987,7 @@ def _nominal_participants(
         # reacts to or demands the act ("X a condamné l'attaque": X did not attack) or the noun only
         # places it in time ("X a retiré ses soldats après des coups d'État").
         verb = clause_verb(token)
-        if verb is token or verb.i in other_acts or _case(token) in TIME_CASES | TOPIC_CASES:
+        if verb is token or other_types.get(verb.i) in ABOUT_OTHERS_TYPES or _case(token) in TIME_CASES | TOPIC_CASES:
             pass
         elif token.dep_ in {"obj", "obl", "obl:arg", "xcomp", "nmod", "obl:mod"}:
             actor1 = _subject_of(verb, by_token)
@@ -1036,14 +1038,20 @@ def foreign_presence_ended(match: TriggerMatch, by_token: dict[int, Mention]) ->
     ender = _subject_of(verb, by_token) if verb is not token or match.rule.pos == "VERB" else None
     if ender is None or ender.actor.country is None:
         return None
-    g = gazetteer()
     for t in token.subtree:
         if t.i == token.i or t.i > token.i + WINDOW_AFTER:
             continue
-        if t.dep_ == "amod" and t.lower_ in g.demonyms:
-            state = g.state_of(g.demonyms[t.lower_])
-            if state is not None:
-                return (ender, state) if state.country != ender.actor.country else None
+        state = _demonym_state(t)
+        if state is not None:
+            return (ender, state) if state.country != ender.actor.country else None
+    return None
+
+
+def _demonym_state(token: Token) -> Actor | None:
+    """The state a demonym adjective names ("la présence militaire française"), if the token is one."""
+    g = gazetteer()
+    if token.dep_ == "amod" and token.lower_ in g.demonyms:
+        return g.state_of(g.demonyms[token.lower_])
     return None
 
 
@@ -1064,11 +1072,10 @@ def _coordinated_partner(doc: Doc, actor1: Mention, by_token: dict[int, Mention]
 
 def _demonym_state_of_object(verb: Token) -> Actor | None:
     """The state a demonym on the verb's object names ("trois drones turcs"), if any."""
-    g = gazetteer()
     for obj in (c for c in verb.children if c.dep_ == "obj"):
         for t in obj.subtree:
-            if t.dep_ == "amod" and t.lower_ in g.demonyms:
-                return g.state_of(g.demonyms[t.lower_])
+            if (state := _demonym_state(t)) is not None:
+                return state
     return None
 
 
@@ -1100,9 +1107,8 @@ def participants(
             agent = next((m for c in token.subtree if _case(c) == "par" and (m := by_token.get(c.i)) is not None), None)
             actor1, actor2 = agent, _subject_of(clause_verb(token.head), by_token)
     else:
-        other_acts = frozenset(m.head.i for m in others if m.rule.event_type in ABOUT_OTHERS_TYPES and m.rule.event_type != match.rule.event_type)
-        other_triggers = frozenset(m.head.i for m in others if m.rule.event_type != match.rule.event_type)
-        actor1, actor2 = _nominal_participants(match, by_token, other_acts, other_triggers)
+        other_types = {m.head.i: m.rule.event_type for m in others if m.rule.event_type != match.rule.event_type}
+        actor1, actor2 = _nominal_participants(match, by_token, other_types)
     if actor2 is None:
         actor2 = _counterpart(token, by_token, actor1)
     if actor2 is None and actor1 is not None and match.rule.event_type in JOINT_TYPES:
