@@ -155,3 +155,50 @@ def test_outlet_is_an_actor_only_when_acted_upon(nlp):
     assert {m.actor.actor_id for m in find_mentions(banned, nlp)} >= {"rfi", "france-24"}
     source = nlp("Selon RFI, les soldats ont quitté la base mardi.")
     assert not [m for m in find_mentions(source, nlp) if m.actor.actor_id == "rfi"]
+
+
+# ----------------------------------------------------------------------------- descriptions naming an actor again
+def events_by_type(text: str, nlp) -> dict[str, dict]:
+    article = parse_article(text, "t.txt", "c/t.txt", "0" * 64)
+    (ex,) = list(extract_articles([article], nlp))
+    return {e["event_type"]: e for e in ex.events}
+
+
+def test_description_names_again_the_last_actor_of_its_kind(nlp):
+    text = (
+        "La CEDEAO a convoqué un sommet à Abuja le 10 juin 2024. "
+        "L'organisation régionale a levé mardi les sanctions contre le Niger.\n"
+    )
+    assert events_by_type(text, nlp)["CONCEDE"]["actor1_id"] == "ecowas"
+
+
+def test_description_with_no_actor_of_its_kind_before_it_names_no_one(nlp):
+    text = "Le Niger a reçu mardi 11 juin 2024 l'émissaire. L'organisation régionale a levé les sanctions contre le Niger.\n"
+    assert events_by_type(text, nlp)["CONCEDE"]["actor1_id"] != "ecowas"
+
+
+def test_description_demonym_picks_the_actor_of_that_state(nlp):
+    # Barrick (Canadian) is named last, but "le groupe français" can only be Orano
+    text = (
+        "Le 3 juin 2024, le Niger a retiré son permis à Orano, puis le Mali a saisi l'or de Barrick Gold. "
+        "Le groupe nucléaire français a dénoncé mardi une décision illégale.\n"
+    )
+    assert events_by_type(text, nlp)["ACCUSE"]["actor1_id"] == "orano"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La CEDEAO a suspendu le Niger le 3 juin 2024. La société civile a dénoncé mardi la décision.\n",
+        "La CEDEAO a suspendu le Niger le 3 juin 2024. L'organisation de la société civile a dénoncé mardi la décision.\n",
+        "La CEDEAO a suspendu le Niger le 3 juin 2024. Cette organisation de jeunes a dénoncé mardi la décision.\n",
+    ],
+)
+def test_noun_with_its_own_complement_or_adjective_is_no_description_of_a_named_actor(text, nlp):
+    assert events_by_type(text, nlp)["ACCUSE"]["actor1_id"] != "ecowas"
+
+
+def test_description_is_no_mention_row(nlp):
+    # annotators list names, metonyms and demonyms; "l'organisation" is no name of ECOWAS
+    text = "La CEDEAO a convoqué un sommet le 10 juin 2024. L'organisation a levé mardi les sanctions.\n"
+    assert [s for s, _ in mentions_of(text, nlp)] == ["CEDEAO"]

@@ -271,3 +271,21 @@ def test_actor_role_row_is_well_formed_and_its_example_names_it(role, nlp):
     assert row["actor_type"] in ACTOR_TYPES
     ids = [actor.actor_id for _, actor in _mentions_after_context(row["example"], nlp)]
     assert any(i == row["id_pattern"].format(state=s) for i in ids for s in ACTOR_IDS), ids
+
+
+# ----------------------------------------------------------------------------- descriptions naming an actor again
+ANAPHORS = _rows("actor_anaphors.csv")
+
+
+@pytest.mark.parametrize("row", ANAPHORS, ids=[f"{r['head']} {r['modifiers']}" for r in ANAPHORS])
+def test_anaphor_example_names_again_an_actor_of_its_kind(row, nlp):
+    from sahel_data.extract.actors import find_mentions, focus_states, resolve_anaphors
+
+    kinds = {r["actor_type"] for r in ACTORS} | {r["role"] for r in ACTORS if r["role"]}
+    assert set(row["refers_to"].split("|")) <= kinds, "refers_to names no actor type or role of actors.csv"
+    doc = nlp(row["example"])
+    (mentions,) = resolve_anaphors([doc], [find_mentions(doc, nlp, focus_states([doc], nlp))])
+    found = [m for m in mentions if m.kind == "anaphor" and doc[m.start].lower_ == row["head"]]
+    assert found, f"no description headed by {row['head']!r} resolved in {row['example']!r}"
+    actor = ACTORS_BY_ID[found[0].actor.actor_id]
+    assert {actor["actor_type"], actor["role"]} & set(row["refers_to"].split("|"))

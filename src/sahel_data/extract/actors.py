@@ -70,7 +70,15 @@ class Mention:
     start: int
     end: int
     actor: Actor
-    kind: str  # name | acronym | metonym | demonym | role | person
+    kind: str  # name | acronym | metonym | demonym | role | person | anaphor
+
+
+@dataclass(frozen=True)
+class Anaphor:
+    """A row of actor_anaphors.csv: what may follow the noun, and what it may name again."""
+
+    modifiers: tuple[str, ...]  # longest first; "" allows the bare noun, "@demonym" a demonym
+    refers_to: frozenset[str]  # actor types or roles (actors.csv)
 
 
 class Gazetteer:
@@ -88,7 +96,9 @@ class Gazetteer:
         }
         self.by_role: dict[tuple[str, str], str] = {}
         for row in read_lexicon("actors.csv"):
-            if row["country"] and row.get("role"):
+            # A state's bodies by role; an organisation's role (company, court...) says what
+            # kind it is, for the descriptions that name it again (actor_anaphors.csv).
+            if row["country"] and row.get("role") and row["actor_type"] in {"country", "government", "military"}:
                 self.by_role.setdefault((row["country"], row["role"]), row["actor_id"])
         self.aliases: list[tuple[str, str, str]] = []
         self.demonyms: dict[str, str] = {}
@@ -107,6 +117,11 @@ class Gazetteer:
         self.nouns_by_word: dict[str, list[tuple[str, str, str, bool]]] = {}
         for noun in sorted(nouns, key=lambda n: -len(n[0]) - len(n[1])):
             self.nouns_by_word.setdefault(head_words(noun[0])[0].lower(), []).append(noun)
+        self.roles_of: dict[str, str] = {r["actor_id"]: r["role"] for r in read_lexicon("actors.csv") if r.get("role")}
+        self.anaphors: dict[str, list[Anaphor]] = {}
+        for r in read_lexicon("actor_anaphors.csv"):
+            modifiers = tuple(sorted((m.translate(_NORMALISE) for m in r["modifiers"].split("|")), key=len, reverse=True))
+            self.anaphors.setdefault(r["head"], []).append(Anaphor(modifiers, frozenset(r["refers_to"].split("|"))))
 
     def state_of(self, actor_id: str) -> Actor | None:
         actor = self.actors.get(actor_id)
@@ -538,6 +553,100 @@ def resolve_people(docs: list[Doc], mentions_by_doc: list[list[Mention]]) -> lis
                 resolved.append(Mention(i, i + 1, full[key], "person"))
         out.append(sorted(resolved, key=lambda m: m.start))
     return out
+
+
+# Articles before a noun that names again what the text has named ("l'organisation"). A
+# demonstrative ("cette alliance") mostly points back at a happening told ("la création de
+# cette alliance"), not at an actor that acts.
+DEFINITE_DETERMINERS = {"le", "la", "l'", "l’", "les"}
+COMPLEMENT_WORDS = {"de", "d'", "d’", "du", "des"}
+
+
+def resolve_anaphors(docs: list[Doc], mentions_by_doc: list[list[Mention]]) -> list[list[Mention]]:
+    """Within an article, a definite description ("l'organisation régionale", "le groupe minier
+    canadien") names the actor of its kind the article named last before it (actor_anaphors.csv);
+    with none before it, it names no one."""
+    g = gazetteer()
+    recent: list[Actor] = []  # actors in text order, across the article's blocks
+    out = []
+    for doc, mentions in zip(docs, mentions_by_doc, strict=True):
+        lowers = doc_words(doc)[1]
+        heads = [i for i, w in enumerate(lowers) if w in g.anaphors]
+        if not heads:
+            recent.extend(m.actor for m in mentions)
+            out.append(mentions)
+            continue
+        taken = [False] * len(doc)
+        for m in mentions:
+            for k in range(m.start, m.end):
+                taken[k] = True
+        added: list[Mention] = []
+        ordered = sorted(mentions, key=lambda m: m.start)
+        seen = 0
+        for i in heads:
+            while seen < len(ordered) and ordered[seen].start < i:
+                recent.append(ordered[seen].actor)
+                seen += 1
+            if taken[i] or i == 0 or lowers[i - 1] not in DEFINITE_DETERMINERS or doc[i].pos_ not in {"NOUN", "PROPN"}:
+                continue
+            m = _anaphor_mention(doc, i, lowers, taken, recent, g)
+            if m is not None:
+                added.append(m)
+                recent.append(m.actor)
+                for k in range(m.start, m.end):
+                    taken[k] = True
+        recent.extend(m.actor for m in ordered[seen:])
+        out.append(sorted([*mentions, *added], key=lambda m: m.start) if added else mentions)
+    return out
+
+
+def _anaphor_mention(
+    doc: Doc, i: int, lowers: list[str], taken: list[bool], recent: list[Actor], g: Gazetteer
+) -> Mention | None:
+    for row in g.anaphors[lowers[i]]:
+        end, country = _anaphor_end(doc, i + 1, row.modifiers, lowers, taken, g)
+        if end is None:
+            continue
+        for actor in reversed(recent):
+            kind = g.roles_of.get(actor.actor_id) if actor.source == "gazetteer" else None
+            if (actor.actor_type in row.refers_to or kind in row.refers_to) and country in (None, actor.country):
+                return Mention(i, end, actor, "anaphor")
+        return None  # the first row that fits the words decides; its kind is not named before
+    return None
+
+
+def _anaphor_end(
+    doc: Doc, j: int, modifiers: tuple[str, ...], lowers: list[str], taken: list[bool], g: Gazetteer
+) -> tuple[int | None, str | None]:
+    """Where the described noun phrase ends after its head (token j on), and the country a
+    demonym in it names; (None, None) when the words after the head fit none of `modifiers`."""
+    for modifier in modifiers:
+        k, country, fits = j, None, True
+        for word in modifier.split():
+            if word == "@demonym":
+                state = g.state_of(g.demonyms[lowers[k]]) if k < len(doc) and lowers[k] in g.demonyms else None
+                if state is None:
+                    fits = False
+                    break
+                country, k = state.country, k + 1
+            else:
+                end = _tail_end(doc, k, word)
+                if end is None:
+                    fits = False
+                    break
+                k = end
+        if not fits or any(taken[j:k]):
+            continue
+        if k < len(doc):
+            after = doc[k]
+            if after.lower_ in COMPLEMENT_WORDS and k == j:
+                continue  # "l'organisation de la riposte": its complement says what it is
+            if taken[k] or (after.pos_ == "ADJ" and k == j) or (after.pos_ == "PROPN" and k == j):
+                continue  # "la société civile", "le groupe Wagner": another noun phrase
+            if k > j and after.lower_ in g.demonyms:
+                continue  # "le groupe minier canadien" is read by a longer alternative or not at all
+        return k, country
+    return None, None
 
 
 def token_actor(mentions: list[Mention]) -> dict[int, Mention]:

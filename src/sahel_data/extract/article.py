@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sahel_data.extract import actors as actors_mod
-from sahel_data.extract.actors import Actor, Mention, find_mentions, focus_states, resolve_people
+from sahel_data.extract.actors import Actor, Mention, find_mentions, focus_states, resolve_anaphors, resolve_people
 from sahel_data.extract.dates import DateMention, PartialDate, find_dates, reference_date, resolve
 from sahel_data.extract.events import (
     CONTENT_TAKERS,
@@ -673,6 +673,7 @@ class ArticleReader:
         focus = focus_states([doc for _, doc in self.docs], self.nlp)
         mentions_by_doc = [find_mentions(doc, self.nlp, focus) for _, doc in self.docs]
         mentions_by_doc = resolve_people([doc for _, doc in self.docs], mentions_by_doc)
+        mentions_by_doc = resolve_anaphors([doc for _, doc in self.docs], mentions_by_doc)
 
         dated = [(block, doc, sent, _date_spans(sent)) for block, doc in self.docs for sent in doc.sents]
         all_dates = [d for *_, ds in dated for d in ds]
@@ -682,6 +683,8 @@ class ArticleReader:
         mention_rows, actors, events, quantity_rows = [], {}, [], []
         for (block, doc), mentions in zip(self.docs, mentions_by_doc, strict=True):
             for m in mentions:
+                if m.kind == "anaphor":
+                    continue  # "l'organisation régionale" names its actor for the events, but is no name of it
                 span = doc[m.start : m.end]
                 start, end = self.raw_span(block, span.start_char, span.end_char)
                 mention_rows.append(
