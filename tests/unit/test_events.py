@@ -908,3 +908,15 @@ def test_event_what_is_alleged_is_the_accusations_content_but_alleged_violence_s
     assert [(e["event_type"], e["actor1_id"], e["actor2_id"]) for e in events_of(alleged, nlp)] == [("ACCUSE", "mali", "ukraine")]
     violence = " date 2024-08 Un rapport accuse l'armée d'avoir exécuté au moins 200 civils dans deux villages."
     assert {"ACCUSE", "ASSAULT"} <= {e["event_type"] for e in events_of(violence, nlp)}
+
+
+def test_an_unresolvable_day_of_its_own_is_no_retelling_of_a_dated_happening(nlp):
+    # no publication date: "dimanche" cannot be resolved, but it is a day of its own, so the
+    # killings are not the June attack told again
+    text = (
+        "Burkina : une ville frappée\n\n"
+        "Au moins trente soldats ont été tués dimanche dans l'est du pays, selon des sources locales. "
+        "En juin 2024, une attaque contre un convoi avait déjà fait une vingtaine de morts.\n"
+    )
+    assaults = [e for e in events_of(text, nlp) if e["event_type"] == "ASSAULT"]
+    assert sorted(str(e["date"]) for e in assaults) == ["2024-06", "None"]

@@ -71,6 +71,9 @@ class EventCandidate:
     actor1: Mention | None
     actor2: Mention | None
     location: str | None
+    # a day governs it that the article gives no reference to resolve ("dimanche" in an
+    # undated article): a day of its own, which may not be a dated happening's
+    time_told: bool = False
 
 
 def sentence_text(sent: Span) -> str:
@@ -385,7 +388,7 @@ def _events_in_sentence(
             visitor = actor1 is None or actor1.actor.actor_type not in {"organization", "coalition"}
             if visitor and (actor1 is None or actor1.actor.country != place_state.country):
                 actor2 = Mention(-1, -1, place_state, "place")  # "s'est rendu à Niamey": the visit is to Niger
-        out.append(EventCandidate(match, sent, block, event_type, modality, date, actor1, actor2, location))
+        out.append(EventCandidate(match, sent, block, event_type, modality, date, actor1, actor2, location, reference is None and governing is not None and governing.mention.names_a_day))
     return out
 
 
@@ -515,6 +518,8 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
     recur (RECURRING_TYPES)."""
     if a.event_type != b.event_type:
         return False
+    if (a.time_told and b.date is not None) or (b.time_told and a.date is not None):
+        return False  # "tués dimanche" in an undated article is no re-telling of an attack "en juin 2024"
     if a.modality != b.modality and not _names_its_own_act(a, b):
         return False
     bare = a.event_type not in RECURRING_TYPES and (_bare_mention(a) or _bare_mention(b))

@@ -237,6 +237,12 @@ class DateMention:
         """The article's own present: "aujourd'hui", "cette semaine", "cette année"."""
         return self._parsed.kind == "shift" and self._parsed.n == 0
 
+    @property
+    def names_a_day(self) -> bool:
+        """A particular day: "dimanche", "hier", "le 7 juin" (not "l'année dernière")."""
+        p = self._parsed
+        return p.kind == "weekday" or (p.kind == "shift" and p.unit == "day") or (p.kind == "date" and p.day is not None)
+
 
 # --------------------------------------------------------------------------------------------
 # Lexicon
