@@ -920,3 +920,31 @@ def test_an_unresolvable_day_of_its_own_is_no_retelling_of_a_dated_happening(nlp
     )
     assaults = [e for e in events_of(text, nlp) if e["event_type"] == "ASSAULT"]
     assert sorted(str(e["date"]) for e in assaults) == ["2024-06", "None"]
+
+
+def test_summoning_an_ambassador_to_protest_is_one_accusation(nlp):
+    # the parser hangs "pour protester" on the ambassador; it is still the summons' purpose
+    text = " date 2024-06-10\n\nSondage\n\nLe gouvernement mauritanien a convoqué samedi l'ambassadeur du Mali pour protester contre des incursions.\n"
+    assert [e["event_type"] for e in events_of(text, nlp)].count("ACCUSE") == 1
+
+
+@pytest.mark.parametrize(
+    "sentence, event_type",
+    [
+        ("Les deux journaux ont protesté mardi dans un communiqué contre ces mesures.", "ACCUSE"),
+        ("Des centaines d'habitants ont protesté mardi contre la présence française.", "PROTEST"),
+    ],
+)
+def test_protest_by_word_is_criticism_protest_in_the_street_is_protest(sentence, event_type, nlp):
+    text = f" date 2024-06-10\n\nSondage\n\n{sentence}\n"
+    assert {e["event_type"] for e in events_of(text, nlp)} == {event_type}
+
+
+@pytest.mark.parametrize("words", ["à cette occasion", "lors de cette visite", "à l'issue de cette rencontre"])
+def test_an_occasion_named_again_dates_the_act_to_the_day_told_last(words, nlp):
+    text = (
+        " date 2024-06-20\n\nSondage\n\n"
+        "Le ministre russe a été reçu mardi 4 juin par le capitaine Traoré. "
+        f"Les deux pays ont signé {words} un accord de coopération.\n"
+    )
+    assert only_event(text, "SUPPORT", nlp)["date"] == "2024-06-04"

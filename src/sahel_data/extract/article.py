@@ -483,7 +483,9 @@ def _is_purpose(x: Token, y: Token) -> bool:
     """One verb is the other's purpose: "s'est rendu à Niamey pour rencontrer son homologue"
     tells one visit."""
     for verb, other in ((x, y), (y, x)):
-        if verb.head.i == other.i and verb.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "mark" and c.lower_ == "pour" for c in verb.children):
+        # the parser may hang "pour ..." on the object ("a convoqué l'ambassadeur pour protester")
+        on_other = (verb.head.i == other.i and verb.dep_ in {"advcl", "xcomp"}) or (verb.dep_ == "acl" and verb.head.head.i == other.i)
+        if on_other and any(c.dep_ == "mark" and c.lower_ == "pour" for c in verb.children):
             return True
     return False
 
