@@ -948,3 +948,20 @@ def test_an_occasion_named_again_dates_the_act_to_the_day_told_last(words, nlp):
         f"Les deux pays ont signé {words} un accord de coopération.\n"
     )
     assert only_event(text, "SUPPORT", nlp)["date"] == "2024-06-04"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le décret autorise depuis mardi le président de la transition à réquisitionner les biens et les personnes.",
+        "Le gouvernement a autorisé mardi l'armée à expulser les étrangers en situation irrégulière.",
+    ],
+)
+def test_an_act_a_text_or_body_allows_is_not_done(sentence, nlp):
+    text = f" date 2024-06-10\n\nSondage\n\n{sentence}\n"
+    assert {e["event_type"] for e in events_of(text, nlp)} & {"COERCE", "SANCTION"} == set()
+
+
+def test_one_allowed_to_leave_in_the_passive_left(nlp):
+    text = " date 2024-06-10\n\nSondage\n\nLe fils du président a été libéré le 8 janvier et autorisé à quitter le pays.\n"
+    assert "RETREAT" in {e["event_type"] for e in events_of(text, nlp)}

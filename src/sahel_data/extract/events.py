@@ -428,6 +428,8 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
             return False  # "disposaient de quarante-huit heures pour quitter le territoire": demanded, not done
         if lemma(token.head) in word_class("purpose_head") and token.dep_ in {"xcomp", "acl", "advcl", "obl:arg"}:
             return False  # "des documents destinés à renforcer leur coopération": an aim, not an act
+        if _is_permitted(token):
+            return False  # "le texte autorise le président à réquisitionner": allowed, not done
         if match.rule.lemmas[0] in word_class("accepting") and any(
             c.dep_ == "xcomp" and c.i in by_head and by_head[c.i].rule.lemmas[0] not in word_class("stepping_down") for c in token.children
         ):
@@ -483,6 +485,23 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         if t.i in by_head and _takes_content(by_head[t.i], match):
             return False
     return True
+
+
+def _is_permitted(verb: Token) -> bool:
+    """An infinitive that a verb of permission allows ("autorise le président à réquisitionner"),
+    also when the parser hangs it on the one allowed."""
+    if "Inf" not in verb.morph.get("VerbForm"):
+        return False
+    permitting = word_class("permitting")
+    if verb.dep_ in {"xcomp", "advcl", "obl:arg", "ccomp"}:
+        giver = verb.head
+    elif verb.dep_ == "acl" and verb.head.dep_ in {"obj", "iobj", "obl:arg"}:
+        giver = verb.head.head
+    else:
+        return False
+    if lemma(giver) not in permitting or any(c.dep_ == "aux:pass" for c in giver.children):
+        return False  # the passive ("a été autorisé à quitter le pays") tells what the one allowed did
+    return "Fin" in giver.morph.get("VerbForm") or any(c.dep_ == "aux:tense" for c in giver.children)
 
 
 def _time_allowed_for(verb: Token) -> bool:
