@@ -965,3 +965,14 @@ def test_an_act_a_text_or_body_allows_is_not_done(sentence, nlp):
 def test_one_allowed_to_leave_in_the_passive_left(nlp):
     text = " date 2024-06-10\n\nSondage\n\nLe fils du président a été libéré le 8 janvier et autorisé à quitter le pays.\n"
     assert "RETREAT" in {e["event_type"] for e in events_of(text, nlp)}
+
+
+def test_a_deadline_beside_an_announcement_dates_the_announced_act(nlp):
+    # the parser hangs "d'ici décembre 2024" on the verb; an announcement has no deadline
+    text = (
+        " date 2024-12-10\n\nSondage\n\n"
+        "En juin 2024, une attaque a fait trente morts. "
+        "Le gouvernement avait alors annoncé l'envoi de renforts dans la région d'ici décembre 2024.\n"
+    )
+    event = only_event(text, "MOBILIZE", nlp)
+    assert (event["date"], event["modality"]) == ("2024-12", "planned")

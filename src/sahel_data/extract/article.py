@@ -304,7 +304,7 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
             # "a annoncé le mois dernier le départ de ses troupes d'ici le 31 août": the parser
             # splits the date ("ici" on the noun, "31 août" on the verb); a part on the trigger
             # makes it the trigger's own
-            cost = (0, 0, abs(d.span.root.i - head.i))
+            cost = (0, 0, 0, abs(d.span.root.i - head.i))
             if best is None or cost < best[0]:
                 best = (cost, d)
             continue
@@ -329,7 +329,11 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
                 since_on_trigger = level == 0 and d.span.root.head.i == head.i  # "interdites de diffusion depuis mars 2022": the ban's start
                 if not since_on_trigger and any(_introduced_by(t, SINCE) for t in [*below, d.span.root] if t.i != head.i):
                     break  # "depuis la signature le 19 mai, 269 soldats ont quitté": a period's start
-                cost = (level, index[ancestor.i], abs(root.i - head.i))
+                # an announcement has no deadline: "a annoncé alors l'envoi de renforts d'ici
+                # décembre" dates the sending, the object noun (or the noun inside it)
+                announced = head.dep_ == "obj" or (head.dep_ == "nmod" and head.head.dep_ == "obj")
+                deadline_first = 0 if (match.rule.pos == "NOUN" and announced and d.mention.is_deadline) else 1
+                cost = (level, deadline_first, index[ancestor.i], abs(root.i - head.i))
                 if best is None or cost < best[0]:
                     best = (cost, d)
                 break
