@@ -890,3 +890,29 @@ def test_collective_after_a_determiner_counts_one_collective(text):
 
 def test_determiner_without_a_collective_is_no_number():
     assert find_quantities("la Mauritanie et la dizaine") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Les deux journaux ont protesté.", "Ces trois officiers ont été arrêtés.", "Les cinq partis ont boycotté le scrutin."],
+)
+def test_small_spelled_number_after_definite_determiner_is_a_known_set(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("Les 1 500 soldats français sont partis.", 1500, "person"),  # digits: a figure
+        ("Les troupes partiront d'ici les quatre prochains mois.", 4, "month"),  # a duration
+        ("Deux journaux ont protesté.", 2, "item"),  # no determiner: a count
+    ],
+)
+def test_figures_durations_and_bare_counts_are_not_known_sets(text, value, unit):
+    q = _only(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_one_kilometre_after_the_article_is_a_distance():
+    q = _only("Un couvre-feu s'applique dans un rayon d'un kilomètre autour de l'ambassade.")
+    assert (q.value, q.unit) == (1, "km")

@@ -198,8 +198,16 @@ _NOT_DEMONYMS = _words(
 
 # Qualifiers that may also follow the phrase ("cinq jours au moins"); the others only precede.
 _POSTPOSED_QUALIFIER_HEADS = frozenset({"environ", "approximativement", "au", "tout"})
-# "un an", "une semaine" are durations; "un jour" (someday) and "une heure" (1 a.m.) are not.
-_ARTICLE_DURATION_UNITS = frozenset({"week", "month", "year"})
+# Units after which "un"/"une" counts one, unlike "un soldat", where it is the article: "un
+# an", "une semaine", "dans un rayon d'un kilomètre" ("un jour" (someday) and "une heure"
+# (1 a.m.) are not). `_quantity_cue` lets sentences with these through.
+_ARTICLE_DURATION_UNITS = frozenset({"week", "month", "year", "km"})
+# "les deux journaux", "ces trois officiers": a small spelled-out number after a definite or
+# demonstrative determiner names a set the text has told, not a count ("les quatre prochains
+# mois" is a duration: time units stay).
+_KNOWN_SET_DETERMINERS = frozenset({"les", "ces"})
+_KNOWN_SET_MAX = 5
+_TIME_UNITS = frozenset({"hour", "day", "week", "month", "year"})
 
 _SPACES = " \u00a0\u202f\u2009"
 # A unit or scale glued to digits ("48h", "10km", "100M$", "1,5Md") ends the number; any other
@@ -805,6 +813,11 @@ class _Reader:
             and c.unit not in _ARTICLE_DURATION_UNITS
         ):
             return None  # "un soldat", "un seul": the article, not a count
+        if (
+            b is None and not pre and self.toks[i].spelled and value <= _KNOWN_SET_MAX
+            and self.norm(i - 1) in _KNOWN_SET_DETERMINERS and c.unit not in _TIME_UNITS
+        ):
+            return None  # "les deux journaux", "ces trois officiers": a set told before (contract: known sets)
 
         q = self._make(first_tok, last, value, value_max, c, qualifier, demonym)
         out, used = [q], last
@@ -916,7 +929,7 @@ def _quantity_cue() -> tuple[re.Pattern[str], re.Pattern[str]]:
     Two patterns, one per kind of cue: the word lists are prefix trees (same words, each letter
     tried once; see `alternation`), and the "un/une" branches run only where "un" is written."""
     words = (_NUMBER_WORDS - {"un", "une"}) | set(_COLLECTIVES) | set(_FRACTIONS) | {"moitié"}
-    after_un = word_tree("an|ans|année|semaine|mois|jour|heure|million|milliard|millier|centaine|dizaine|quart|tiers|demi".split("|"))
+    after_un = word_tree("an|ans|année|semaine|mois|jour|heure|kilomètre|million|milliard|millier|centaine|dizaine|quart|tiers|demi".split("|"))
     lead = word_tree("moins|plus|environ|près|jusqu|maximum|minimum|seulement|que".split("|"))
     qualified = rf"(?:{lead})['\s]+(?:de\s+|d'|à\s+)?une?(?!\w)"
     return (
