@@ -976,3 +976,13 @@ def test_a_deadline_beside_an_announcement_dates_the_announced_act(nlp):
     )
     event = only_event(text, "MOBILIZE", nlp)
     assert (event["date"], event["modality"]) == ("2024-12", "planned")
+
+
+def test_an_adopted_text_that_names_an_act_tells_that_act(nlp):
+    text = " date 2023-04-20\n\nSondage\n\nLe gouvernement a adopté mercredi un décret de mobilisation générale.\n"
+    assert {e["event_type"] for e in events_of(text, nlp)} == {"MOBILIZE"}
+
+
+def test_an_adopted_text_naming_no_act_is_other(nlp):
+    text = " date 2023-04-20\n\nSondage\n\nLe Parlement a adopté mardi une loi sur la presse.\n"
+    assert {e["event_type"] for e in events_of(text, nlp)} == {"OTHER"}

@@ -399,6 +399,12 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
             other = by_head.get(t.i)
             if other and t.dep_ in {"xcomp", "obj", "obl:arg", "nmod", "obl"} and other.rule.event_type not in AGREE_CONTENT:
                 return False
+    if match.rule.event_type == "OTHER" and any(
+        n.dep_ == "nmod" and n.i in by_head and by_head[n.i].rule.event_type != "OTHER"
+        and not any(c.dep_ == "case" and c.lower_ == "sans" for c in n.children)
+        for o in token.children if o.dep_ == "obj" for n in o.children
+    ):
+        return False  # "a adopté un décret de mobilisation générale": the text's act is the event
     if match.rule.pos == "VERB":
         if (token.dep_ == "amod" and "Fin" not in token.morph.get("VerbForm")) or not (_is_verbal(token) or _is_mistagged_participle(token)):
             return False  # a participle used as an adjective; a finite verb tagged amod is a mis-parse ("la junte menace de")
