@@ -986,3 +986,26 @@ def test_an_adopted_text_that_names_an_act_tells_that_act(nlp):
 def test_an_adopted_text_naming_no_act_is_other(nlp):
     text = " date 2023-04-20\n\nSondage\n\nLe Parlement a adopté mardi une loi sur la presse.\n"
     assert {e["event_type"] for e in events_of(text, nlp)} == {"OTHER"}
+
+
+def test_sanctions_lifted_are_no_new_sanction(nlp):
+    text = " date 2024-06-10\n\nSondage\n\nLa CEDEAO a levé le 24 février la plupart des sanctions imposées au Niger.\n"
+    assert {e["event_type"] for e in events_of(text, nlp)} == {"CONCEDE"}
+
+
+def test_a_verb_tagging_a_quote_is_speech_not_the_act_its_row_needs_an_object_for(nlp):
+    # "lancer" is COOPERATE with "conjoint|commun" after it; tagging a quote it only says
+    text = (
+        " date 2024-06-10\n\nSondage\n\n"
+        "« Nous ne venons pas donner des leçons », a lancé mardi le ministre lors d'une conférence de presse commune.\n"
+    )
+    assert "COOPERATE" not in {e["event_type"] for e in events_of(text, nlp)}
+
+
+def test_aussitot_dates_the_act_to_the_day_told_last(nlp):
+    text = (
+        " date 2024-06-10\n\nSondage\n\n"
+        "La Cour de la Cédéao a ordonné le 7 décembre 2023 la libération du président. "
+        "Niamey avait aussitôt rejeté cette décision.\n"
+    )
+    assert only_event(text, "REJECT", nlp)["date"] == "2023-12-07"

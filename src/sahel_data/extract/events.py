@@ -405,6 +405,8 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         for o in token.children if o.dep_ == "obj" for n in o.children
     ):
         return False  # "a adopté un décret de mobilisation générale": the text's act is the event
+    if match.rule.pos == "VERB" and match.rule.requires and _is_quote_tag(token):
+        return False  # "« ... », a lancé M. Lavrov": a verb of saying after a quote has no object of its own
     if match.rule.pos == "VERB":
         if (token.dep_ == "amod" and "Fin" not in token.morph.get("VerbForm")) or not (_is_verbal(token) or _is_mistagged_participle(token)):
             return False  # a participle used as an adjective; a finite verb tagged amod is a mis-parse ("la junte menace de")
@@ -491,6 +493,20 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         if t.i in by_head and _takes_content(by_head[t.i], match):
             return False
     return True
+
+
+CLOSING_QUOTES = {"»", "\"", "”"}
+
+
+def _is_quote_tag(verb: Token) -> bool:
+    """A verb that tags a quotation, its subject after it: "« ... », a lancé M. Lavrov"."""
+    k = verb.i - 1
+    doc = verb.doc
+    while k >= 0 and doc[k].dep_.startswith("aux"):
+        k -= 1  # "a", "avait"
+    if k < 1 or doc[k].text != "," or doc[k - 1].text not in CLOSING_QUOTES:
+        return False
+    return not any(c.dep_.startswith("nsubj") and c.i < verb.i for c in verb.children)
 
 
 def _is_permitted(verb: Token) -> bool:
@@ -583,6 +599,10 @@ def _takes_content(governor: TriggerMatch, content: TriggerMatch) -> bool:
     if kind == "SANCTION":
         # "a dénoncé les accords conclus avec l'UE", "a rompu la coopération": what is ended
         return content.rule.event_type in ENDED_CONTENT
+    if kind == "CONCEDE":
+        # "a levé les sanctions imposées au Niger", "la levée du blocus": what is lifted was
+        # imposed before; lifting it is the event
+        return content.rule.pos == "NOUN" and content.rule.event_type in {"SANCTION", "COERCE"}
     return kind in CONTENT_TAKERS or (kind == "SUPPORT" and governor.rule.pos == "NOUN")
 
 
