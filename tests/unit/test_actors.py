@@ -202,3 +202,27 @@ def test_description_is_no_mention_row(nlp):
     # annotators list names, metonyms and demonyms; "l'organisation" is no name of ECOWAS
     text = "La CEDEAO a convoqué un sommet le 10 juin 2024. L'organisation a levé mardi les sanctions.\n"
     assert [s for s, _ in mentions_of(text, nlp)] == ["CEDEAO"]
+
+
+def test_outlet_restricted_far_from_the_verb_is_an_actor(nlp):
+    text = (
+        " date 2023-04-05\n\nSondage\n\n"
+        "Le gouvernement a suspendu « jusqu'à nouvel ordre » la diffusion de l'hebdomadaire Jeune Afrique sur son territoire.\n"
+    )
+    assert ("Jeune Afrique", "jeune-afrique") in mentions_of(text, nlp)
+
+
+def test_an_outlets_spellings_are_one_actor(nlp):
+    text = " date 2023-04-05\n\nSondage\n\nLa junte a suspendu Radio France Internationale (RFI) en décembre.\n"
+    assert {a for s, a in mentions_of(text, nlp) if "R" in s[:1]} == {"rfi"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon RFI, l'armée a suspendu les opérations dans la région depuis mardi.",
+        "D'après l'AFP, la junte a suspendu les partis mardi.",
+    ],
+)
+def test_an_outlet_cited_as_source_beside_a_restriction_is_no_actor(text, nlp):
+    assert not [s for s, _ in mentions_of(f" date 2023-04-05\n\nSondage\n\n{text}\n", nlp) if s in {"RFI", "AFP"}]

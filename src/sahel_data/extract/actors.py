@@ -109,7 +109,9 @@ class Gazetteer:
             else:
                 self.aliases.append((alias, row["actor_id"], row["alias_kind"]))
         self.titles = sorted((r["title"].translate(_NORMALISE) for r in read_lexicon("person_titles.csv")), key=len, reverse=True)
-        self.media = {r["name"] for r in read_lexicon("media.csv")}
+        media = read_lexicon("media.csv")
+        self.media = {r["name"] for r in media}
+        self.outlet_of = {r["name"].translate(_NORMALISE): r["outlet"] for r in media}
         nouns = [
             (r["head"], r["tail"].translate(_NORMALISE), r["role"], r["generic"] == "yes") for r in read_lexicon("actor_nouns.csv")
         ]
@@ -328,7 +330,7 @@ def _match_gazetteer(doc: Doc, nlp: Language) -> tuple[dict[int, Mention], list[
             if _media_acted_upon(doc, s, e):
                 # "a suspendu RFI et France 24": an outlet that is suspended or banned takes
                 # part in an event, so it is an actor (contract: not an actor unless it acts)
-                name = doc[s:e].text
+                name = g.outlet_of.get(doc[s:e].text.translate(_NORMALISE), doc[s:e].text)
                 found[s] = Mention(s, e, Actor(slug(name), name, "organization", None, "media"), "name")
             continue
         if kind == "metonym" and _is_place_use(doc, s):
@@ -355,9 +357,37 @@ def _media_acted_upon(doc: Doc, start: int, end: int) -> bool:
     """An outlet within a few words of a restriction in the same sentence, before or after
     it ("a suspendu la BBC", "RFI et France 24 sont interdites de diffusion")."""
     cues = _media_restrictions()
+    if any(doc[k].lower_ in SOURCE_WORDS for k in range(max(0, start - 3), start)):
+        return False  # "selon RFI", "d'après l'AFP": a source, wherever a restriction stands
+    tops = [t for t in doc[start:end] if not start <= t.head.i < end]  # the parser may split a name
+    if any(t.dep_ == "nsubj" for t in tops):
+        return False  # "a rapporté RFI": an outlet that is the subject does, it is not done to
     sent = doc[start].sent  # outlets are few: the sentence lookup is cheap enough here
     around = (*range(max(sent.start, start - 8), start), *range(end, min(sent.end, end + 8)))
-    return any(doc[k].lemma_.lower() in cues for k in around)
+    if any(doc[k].lemma_.lower() in cues for k in around):
+        return True
+    # further, but what the restriction is done to: "a suspendu « jusqu'à nouvel ordre » la
+    # diffusion de l'hebdomadaire Jeune Afrique", "a suspendu RFI, en décembre, puis France 24"
+    # (not a source: "selon RFI" hangs on the verb as obl)
+    return any(_restricted_above(t, cues) for t in tops)
+
+
+def _restricted_above(t: Token, cues: frozenset[str]) -> bool:
+    for _ in range(5):
+        if t.dep_ not in MEDIA_OBJECT_DEPS or t.head.i == t.i:
+            return False
+        if any(c.dep_ == "case" and c.lower_ in SOURCE_WORDS for c in t.children):
+            return False
+        t = t.head
+        if t.lemma_.lower() in cues:
+            return True
+    return False
+
+
+# How an outlet hangs under what is done to it: the object, a complement of it, a coordinated
+# or apposed name (and the parser's obliques: "« jusqu'à nouvel ordre » la diffusion de").
+MEDIA_OBJECT_DEPS = {"obj", "nmod", "conj", "appos", "flat:name", "nsubj:pass", "obl", "obl:mod", "amod"}
+SOURCE_WORDS = {"selon", "d'après", "d’après", "après"}  # the tokenizer may cut "d'" off "après"
 
 
 def _tail_end(doc: Doc, j: int, tail: str) -> int | None:
