@@ -1009,3 +1009,30 @@ def test_aussitot_dates_the_act_to_the_day_told_last(nlp):
         "Niamey avait aussitôt rejeté cette décision.\n"
     )
     assert only_event(text, "REJECT", nlp)["date"] == "2023-12-07"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le 18 novembre, une frappe aurait touché une cérémonie à Bidi.",
+        "Le 18 novembre, des soldats auraient tué une dizaine de civils à Bidi.",
+    ],
+)
+def test_the_conditional_perfect_reports_an_unconfirmed_past_act(sentence, nlp):
+    text = f" date 2024-01-27\n\nSondage\n\n{sentence}\n"
+    event = only_event(text, "ASSAULT", nlp)
+    assert (event["modality"], event["date"]) == ("occurred", "2023-11-18")
+
+
+def test_the_conditional_present_passive_still_looks_ahead(nlp):
+    text = " date 2024-01-27\n\nSondage\n\nLa base serait remise aux autorités d'ici juin.\n"
+    assert only_event(text, "RETREAT", nlp)["modality"] == "planned"
+
+
+def test_in_the_same_statement_dates_the_act_to_the_statement(nlp):
+    text = (
+        " date 2024-03-20\n\nSondage\n\n"
+        "Le porte-parole a annoncé samedi 16 mars la fin de l'accord. "
+        "Dans la même déclaration, le colonel a accusé Washington d'ingérence.\n"
+    )
+    assert only_event(text, "ACCUSE", nlp)["date"] == "2024-03-16"

@@ -647,7 +647,12 @@ def is_negated(match: TriggerMatch) -> bool:
 def is_future_tense(token: Token) -> bool:
     if _is_future_or_conditional(token):
         return True
-    return any(child.dep_.startswith("aux") and _is_future_or_conditional(child) for child in token.children)
+    auxes = [child for child in token.children if child.dep_.startswith("aux")]
+    if any(a.dep_ == "aux:tense" and "Cnd" in a.morph.get("Mood") for a in auxes) and "Part" in token.morph.get("VerbForm"):
+        # "une frappe aurait touché une cérémonie", "auraient été tués": the conditional perfect
+        # reports an unconfirmed past act, not a future one ("serait remise", a passive, looks ahead)
+        return False
+    return any(_is_future_or_conditional(a) for a in auxes)
 
 
 CONDITIONAL_ENDINGS = ("ait", "aient", "ais")
