@@ -1036,3 +1036,31 @@ def test_in_the_same_statement_dates_the_act_to_the_statement(nlp):
         "Dans la même déclaration, le colonel a accusé Washington d'ingérence.\n"
     )
     assert only_event(text, "ACCUSE", nlp)["date"] == "2024-03-16"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "L'État malien détiendra 62 % du capital de la future société.",
+        "« Aujourd'hui, l'or malien quitte le pays sous forme brute », a dit mardi le ministre.",
+    ],
+)
+def test_holding_shares_or_goods_leaving_are_no_custody_or_withdrawal(sentence, nlp):
+    text = f" date 2024-06-10\n\nSondage\n\n{sentence}\n"
+    assert {e["event_type"] for e in events_of(text, nlp)} & {"COERCE", "RETREAT"} == set()
+
+
+@pytest.mark.parametrize("source", ["selon le ministère nigérien de la Défense", "d'après le ministère nigérien de la Défense"])
+def test_an_actor_cited_as_source_takes_no_part_in_the_act(source, nlp):
+    text = f" date 2024-06-10\n\nSondage\n\nL'attaque, {source}, a visé mardi une unité de l'armée nigérienne.\n"
+    event = only_event(text, "ASSAULT", nlp)
+    assert "ministry" not in str(event["actor1_id"])
+
+
+def test_apres_que_is_no_citation(nlp):
+    text = (
+        " date 2024-06-10\n\nSondage\n\n"
+        "Washington a suspendu mardi son aide après que le gouvernement nigérien a expulsé l'ambassadeur.\n"
+    )
+    (expulsion,) = [e for e in events_of(text, nlp) if e["trigger"] == "expulsé"]
+    assert expulsion["actor1_id"] in {"niger", "government-of-niger"}

@@ -1173,7 +1173,22 @@ def participants(
                 actor1 = Mention(-1, -1, giver, "demonym")
     if match.rule.event_type == "RETREAT" and own_side(actor1, actor2):
         actor2 = None
+    doc = token.doc
+    actor1, actor2 = (None if _cited_as_source(m, doc) else m for m in (actor1, actor2))
     return actor1, actor2
+
+
+
+
+def _cited_as_source(m: Mention | None, doc: Doc) -> bool:
+    """An actor named as the source of the report ("l'attaque, selon le ministère de la Défense,
+    a visé..."): it tells of the act, it takes no part in it."""
+    if m is None or m.start < 0:
+        return False
+    for k in range(max(0, m.start - 3), m.start):
+        if doc[k].lower_ == "selon" or (doc[k].lower_ == "après" and k > 0 and doc[k - 1].lower_ in {"d'", "d’"}):
+            return True  # "d'après l'armée" ("d'" is its own token), not "après que la junte..."
+    return False
 
 
 def own_side(actor1: Mention | None, actor2: Mention | None) -> bool:
