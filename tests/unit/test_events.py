@@ -1064,3 +1064,12 @@ def test_apres_que_is_no_citation(nlp):
     )
     (expulsion,) = [e for e in events_of(text, nlp) if e["trigger"] == "expulsé"]
     assert expulsion["actor1_id"] in {"niger", "government-of-niger"}
+
+
+def test_a_participle_on_the_signed_text_tells_the_same_signing(nlp):
+    text = (
+        " date 2025-01-20\n\nSondage\n\n"
+        "Le Niger et le Nigeria ont signé le mardi 14 janvier 2025 un protocole d'accord sur la sécurisation "
+        "de leur frontière commune, paraphé par leurs chefs d'état-major.\n"
+    )
+    assert [e["event_type"] for e in events_of(text, nlp)].count("SUPPORT") == 1

@@ -480,6 +480,8 @@ def _elaborates(x: Token, y: Token) -> bool:
             return True
         if is_detached_participle(verb) and clause_verb(verb.head).i == other.i:
             return True
+        if verb.dep_ == "acl" and "Part" in forms and "Past" in verb.morph.get("Tense") and clause_verb(verb.head).i == other.i:
+            return True  # "ont signé un protocole d'accord ..., paraphé par leurs chefs d'état-major": one signing
     return False
 
 
