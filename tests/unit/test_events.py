@@ -1073,3 +1073,12 @@ def test_a_participle_on_the_signed_text_tells_the_same_signing(nlp):
         "de leur frontière commune, paraphé par leurs chefs d'état-major.\n"
     )
     assert [e["event_type"] for e in events_of(text, nlp)].count("SUPPORT") == 1
+
+
+def test_a_meeting_where_a_promise_was_made_does_not_swallow_the_promise(nlp):
+    # "lors d'une réunion" is a circumstance of the promise, not what is promised
+    text = (
+        " date 2024-03-10\n\nSondage\n\n"
+        "En janvier 2024, les deux pays avaient convenu de renforcer leur coopération lors d'une réunion à Abidjan.\n"
+    )
+    assert only_event(text, "AGREE", nlp)["date"] == "2024-01"

@@ -397,7 +397,10 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         # cooperate or to sign, which is what AGREE means.
         for t in token.subtree:
             other = by_head.get(t.i)
-            if other and t.dep_ in {"xcomp", "obj", "obl:arg", "nmod", "obl"} and other.rule.event_type not in AGREE_CONTENT:
+            # what is promised: a complement of the promise, or the object of its infinitive,
+            # not a circumstance deeper down ("convenu de renforcer leur coopération lors d'une réunion")
+            promised = t.head.i == token.i or (t.head.head.i == token.i and t.head.dep_ == "xcomp" and t.dep_ in {"obj", "obl:arg"})
+            if other and promised and t.dep_ in {"xcomp", "obj", "obl:arg", "nmod", "obl"} and other.rule.event_type not in AGREE_CONTENT:
                 return False
     if match.rule.event_type == "OTHER" and any(
         n.dep_ == "nmod" and n.i in by_head and by_head[n.i].rule.event_type != "OTHER"
