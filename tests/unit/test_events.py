@@ -1082,3 +1082,15 @@ def test_a_meeting_where_a_promise_was_made_does_not_swallow_the_promise(nlp):
         "En janvier 2024, les deux pays avaient convenu de renforcer leur coopération lors d'une réunion à Abidjan.\n"
     )
     assert only_event(text, "AGREE", nlp)["date"] == "2024-01"
+
+
+@pytest.mark.parametrize(
+    "sentence, kept",
+    [
+        ("Le Sénégal a commémoré le dimanche 1er décembre 2024 le massacre de Thiaroye.", {"OTHER"}),
+        ("Le pays a marqué mardi le premier anniversaire du coup d'État.", set()),
+    ],
+)
+def test_a_happening_remembered_does_not_happen_on_the_day_it_is_remembered(sentence, kept, nlp):
+    text = f" date 2024-12-05\n\nSondage\n\n{sentence}\n"
+    assert {e["event_type"] for e in events_of(text, nlp)} == kept

@@ -478,6 +478,8 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         return False
     if lemma(token.head) in word_class("close_to"):
         return False  # "une source proche de la médiation": who speaks, not a mediation
+    if lemma(token.head) in word_class("remembering") and token.dep_ in {"obj", "nmod", "obl:mod", "obl"}:
+        return False  # "a commémoré le massacre de Thiaroye": remembered, it happened long before
     if (
         token.dep_ == "nsubj" and token.head.pos_ == "ADJ" and any(c.dep_ == "cop" for c in token.head.children)
         and any(c.dep_ == "det" and c.lower_ in POSSESSIVES | DEMONSTRATIVES for c in token.children)
