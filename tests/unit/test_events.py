@@ -1094,3 +1094,13 @@ def test_a_meeting_where_a_promise_was_made_does_not_swallow_the_promise(nlp):
 def test_a_happening_remembered_does_not_happen_on_the_day_it_is_remembered(sentence, kept, nlp):
     text = f" date 2024-12-05\n\nSondage\n\n{sentence}\n"
     assert {e["event_type"] for e in events_of(text, nlp)} == kept
+
+
+def test_an_undated_noun_beside_a_dated_act_is_no_second_act(nlp):
+    text = " date 2024-06-10\n\nSondage\n\nSamedi, l’Algérie a appelé les belligérants à « la retenue » et au retour au dialogue.\n"
+    assert {e["event_type"] for e in events_of(text, nlp)} == {"REQUEST"}
+
+
+def test_an_undated_noun_is_kept_when_nothing_in_its_sentence_is_dated(nlp):
+    text = " date 2024-06-10\n\nSondage\n\nL'attaque du poste militaire a fait douze morts.\n"
+    assert {e["event_type"] for e in events_of(text, nlp)} == {"ASSAULT"}

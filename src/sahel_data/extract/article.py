@@ -396,6 +396,15 @@ def _events_in_sentence(
     return out
 
 
+def _told_in_sentence(found: list[EventCandidate]) -> list[EventCandidate]:
+    """A sentence that dates its act tells that act; a noun in it with no date of its own
+    ("a fermé jeudi la frontière après l'attaque", "a signé mardi l'accord ... lors de la
+    réunion") names a happening told elsewhere or a circumstance, not a second act."""
+    if not any(e.date is not None for e in found):
+        return found
+    return [e for e in found if e.date is not None or e.match.rule.pos != "NOUN"]
+
+
 GENERIC_PLURAL_TYPES = {"ASSAULT"}
 # Meetings and visits held in another state's capital are with that state (not an
 # organisation's own summit held there); so is a sanction placed there ("a rappelé son
@@ -713,7 +722,7 @@ class ArticleReader:
             n_sentences += 1
             by_token = by_doc_token[id(doc)]
             resolved, told = narrative_anchors(dates, reference, told)
-            events.extend(_events_in_sentence(sent, block, dates, by_token, reference, resolved))
+            events.extend(_told_in_sentence(_events_in_sentence(sent, block, dates, by_token, reference, resolved)))
             quantity_rows.extend(self._quantities(block, sent, by_token, actors))
 
         events = resolve_pronoun_subjects(events)
