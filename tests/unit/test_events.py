@@ -1104,3 +1104,13 @@ def test_an_undated_noun_beside_a_dated_act_is_no_second_act(nlp):
 def test_an_undated_noun_is_kept_when_nothing_in_its_sentence_is_dated(nlp):
     text = " date 2024-06-10\n\nSondage\n\nL'attaque du poste militaire a fait douze morts.\n"
     assert {e["event_type"] for e in events_of(text, nlp)} == {"ASSAULT"}
+
+
+def test_a_speakers_participle_hung_on_the_alleged_clause_is_the_same_accusation(nlp):
+    text = (
+        " date 2024-03-20\n\nSondage\n\n"
+        "Samedi, le colonel Abdramane a accusé Washington d'avoir menacé le Niger de représailles, "
+        "reprochant aux Américains de vouloir choisir ses partenaires.\n"
+    )
+    event = only_event(text, "ACCUSE", nlp)
+    assert (event["modality"], event["date"]) == ("occurred", "2024-03-16")

@@ -362,6 +362,9 @@ def _events_in_sentence(
             governing = None  # "a demandé le départ d'ici le 15 septembre": the deadline is the demand's content's
         deadline = bool(governing and governing.mention.is_deadline)
         modality = modality_of(match, deadline, bool(governing and governing.mention.is_future))
+        if match.rule.event_type in SPEECH_TYPES and (speaker := speaker_clause(match.head)) is not None and not deadline:
+            # the speaker's participle is said when the speaker speaks, whatever the reported clause says
+            modality = "planned" if is_future_tense(speaker) else "occurred"
         date = None
         if governing is not None:
             date = resolved[governing.span.start]
@@ -494,6 +497,12 @@ def _elaborates(x: Token, y: Token) -> bool:
     return False
 
 
+def _speaks_on(x: Token, y: Token) -> bool:
+    """One verb is the other's speaker participle ("a accusé Washington d'avoir menacé le
+    Niger, reprochant aux Américains de..."): one statement."""
+    return any((s := speaker_clause(v)) is not None and s.i == w.i for v, w in ((x, y), (y, x)))
+
+
 def _is_purpose(x: Token, y: Token) -> bool:
     """One verb is the other's purpose: "s'est rendu à Niamey pour rencontrer son homologue"
     tells one visit."""
@@ -545,6 +554,7 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
         if (
             a.match.rule.pos == "VERB" and b.match.rule.pos == "VERB" and a.match.rule.lemmas != b.match.rule.lemmas
             and not (a.event_type not in RECURRING_TYPES and _elaborates(a.match.head, b.match.head))
+            and not _speaks_on(a.match.head, b.match.head)
             and not _is_purpose(a.match.head, b.match.head)
         ):
             return False  # "a fermé son espace aérien et a rappelé son ambassadeur": two verbs, two acts

@@ -872,12 +872,20 @@ def speaker_clause(verb: Token) -> Token | None:
         return None
     t = verb.head
     for _ in range(4):
-        if t.dep_ not in {"conj", "ccomp"} or t.head.i == t.i:
+        if t.dep_ not in {"conj", "ccomp", "xcomp"} or t.head.i == t.i:
             return None
         if t.dep_ == "ccomp" and modality_cues().get(lemma(t.head)) == "speech":
             return t.head
+        if t.dep_ == "xcomp" and lemma(t.head) in _accusing_lemmas():
+            return t.head  # "a accusé Washington d'avoir menacé le Niger, reprochant aux Américains de..."
         t = t.head
     return None
+
+
+@cache
+def _accusing_lemmas() -> frozenset[str]:
+    """Verbs of accusing: what they allege is an infinitive clause ("accuse X d'avoir menacé")."""
+    return frozenset(r.lemmas[0] for r in trigger_rules() if r.pos == "VERB" and r.event_type == "ACCUSE" and len(r.lemmas) == 1)
 
 
 # Kinds of act whose present passive describes a standing situation ("sont déployés", "sont stationnés").
