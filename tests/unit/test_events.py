@@ -20,6 +20,11 @@ def only_event(text: str, event_type: str, nlp) -> dict:
     return event
 
 
+def probe_article(*paragraph: str, published: str) -> str:
+    """A one-paragraph article with a dated header: the rules read `paragraph` as body text."""
+    return f" date {published}\n\nSondage\n\n{''.join(paragraph)}\n"
+
+
 def summary(text: str, nlp) -> set[tuple]:
     return {(e["event_type"], e["date"], e["modality"]) for e in events_of(text, nlp)}
 
@@ -924,7 +929,7 @@ def test_an_unresolvable_day_of_its_own_is_no_retelling_of_a_dated_happening(nlp
 
 def test_summoning_an_ambassador_to_protest_is_one_accusation(nlp):
     # the parser hangs "pour protester" on the ambassador; it is still the summons' purpose
-    text = " date 2024-06-10\n\nSondage\n\nLe gouvernement mauritanien a convoqué samedi l'ambassadeur du Mali pour protester contre des incursions.\n"
+    text = probe_article("Le gouvernement mauritanien a convoqué samedi l'ambassadeur du Mali pour protester contre des incursions.", published="2024-06-10")
     assert [e["event_type"] for e in events_of(text, nlp)].count("ACCUSE") == 1
 
 
@@ -936,16 +941,16 @@ def test_summoning_an_ambassador_to_protest_is_one_accusation(nlp):
     ],
 )
 def test_protest_by_word_is_criticism_protest_in_the_street_is_protest(sentence, event_type, nlp):
-    text = f" date 2024-06-10\n\nSondage\n\n{sentence}\n"
+    text = probe_article(sentence, published="2024-06-10")
     assert {e["event_type"] for e in events_of(text, nlp)} == {event_type}
 
 
 @pytest.mark.parametrize("words", ["à cette occasion", "lors de cette visite", "à l'issue de cette rencontre"])
 def test_an_occasion_named_again_dates_the_act_to_the_day_told_last(words, nlp):
-    text = (
-        " date 2024-06-20\n\nSondage\n\n"
+    text = probe_article(
         "Le ministre russe a été reçu mardi 4 juin par le capitaine Traoré. "
-        f"Les deux pays ont signé {words} un accord de coopération.\n"
+        f"Les deux pays ont signé {words} un accord de coopération.",
+        published="2024-06-20",
     )
     assert only_event(text, "SUPPORT", nlp)["date"] == "2024-06-04"
 
@@ -958,55 +963,55 @@ def test_an_occasion_named_again_dates_the_act_to_the_day_told_last(words, nlp):
     ],
 )
 def test_an_act_a_text_or_body_allows_is_not_done(sentence, nlp):
-    text = f" date 2024-06-10\n\nSondage\n\n{sentence}\n"
+    text = probe_article(sentence, published="2024-06-10")
     assert {e["event_type"] for e in events_of(text, nlp)} & {"COERCE", "SANCTION"} == set()
 
 
 def test_one_allowed_to_leave_in_the_passive_left(nlp):
-    text = " date 2024-06-10\n\nSondage\n\nLe fils du président a été libéré le 8 janvier et autorisé à quitter le pays.\n"
+    text = probe_article("Le fils du président a été libéré le 8 janvier et autorisé à quitter le pays.", published="2024-06-10")
     assert "RETREAT" in {e["event_type"] for e in events_of(text, nlp)}
 
 
 def test_a_deadline_beside_an_announcement_dates_the_announced_act(nlp):
     # the parser hangs "d'ici décembre 2024" on the verb; an announcement has no deadline
-    text = (
-        " date 2024-12-10\n\nSondage\n\n"
+    text = probe_article(
         "En juin 2024, une attaque a fait trente morts. "
-        "Le gouvernement avait alors annoncé l'envoi de renforts dans la région d'ici décembre 2024.\n"
+        "Le gouvernement avait alors annoncé l'envoi de renforts dans la région d'ici décembre 2024.",
+        published="2024-12-10",
     )
     event = only_event(text, "MOBILIZE", nlp)
     assert (event["date"], event["modality"]) == ("2024-12", "planned")
 
 
 def test_an_adopted_text_that_names_an_act_tells_that_act(nlp):
-    text = " date 2023-04-20\n\nSondage\n\nLe gouvernement a adopté mercredi un décret de mobilisation générale.\n"
+    text = probe_article("Le gouvernement a adopté mercredi un décret de mobilisation générale.", published="2023-04-20")
     assert {e["event_type"] for e in events_of(text, nlp)} == {"MOBILIZE"}
 
 
 def test_an_adopted_text_naming_no_act_is_other(nlp):
-    text = " date 2023-04-20\n\nSondage\n\nLe Parlement a adopté mardi une loi sur la presse.\n"
+    text = probe_article("Le Parlement a adopté mardi une loi sur la presse.", published="2023-04-20")
     assert {e["event_type"] for e in events_of(text, nlp)} == {"OTHER"}
 
 
 def test_sanctions_lifted_are_no_new_sanction(nlp):
-    text = " date 2024-06-10\n\nSondage\n\nLa CEDEAO a levé le 24 février la plupart des sanctions imposées au Niger.\n"
+    text = probe_article("La CEDEAO a levé le 24 février la plupart des sanctions imposées au Niger.", published="2024-06-10")
     assert {e["event_type"] for e in events_of(text, nlp)} == {"CONCEDE"}
 
 
 def test_a_verb_tagging_a_quote_is_speech_not_the_act_its_row_needs_an_object_for(nlp):
     # "lancer" is COOPERATE with "conjoint|commun" after it; tagging a quote it only says
-    text = (
-        " date 2024-06-10\n\nSondage\n\n"
-        "« Nous ne venons pas donner des leçons », a lancé mardi le ministre lors d'une conférence de presse commune.\n"
+    text = probe_article(
+        "« Nous ne venons pas donner des leçons », a lancé mardi le ministre lors d'une conférence de presse commune.",
+        published="2024-06-10",
     )
     assert "COOPERATE" not in {e["event_type"] for e in events_of(text, nlp)}
 
 
 def test_aussitot_dates_the_act_to_the_day_told_last(nlp):
-    text = (
-        " date 2024-06-10\n\nSondage\n\n"
+    text = probe_article(
         "La Cour de la Cédéao a ordonné le 7 décembre 2023 la libération du président. "
-        "Niamey avait aussitôt rejeté cette décision.\n"
+        "Niamey avait aussitôt rejeté cette décision.",
+        published="2024-06-10",
     )
     assert only_event(text, "REJECT", nlp)["date"] == "2023-12-07"
 
@@ -1019,21 +1024,21 @@ def test_aussitot_dates_the_act_to_the_day_told_last(nlp):
     ],
 )
 def test_the_conditional_perfect_reports_an_unconfirmed_past_act(sentence, nlp):
-    text = f" date 2024-01-27\n\nSondage\n\n{sentence}\n"
+    text = probe_article(sentence, published="2024-01-27")
     event = only_event(text, "ASSAULT", nlp)
     assert (event["modality"], event["date"]) == ("occurred", "2023-11-18")
 
 
 def test_the_conditional_present_passive_still_looks_ahead(nlp):
-    text = " date 2024-01-27\n\nSondage\n\nLa base serait remise aux autorités d'ici juin.\n"
+    text = probe_article("La base serait remise aux autorités d'ici juin.", published="2024-01-27")
     assert only_event(text, "RETREAT", nlp)["modality"] == "planned"
 
 
 def test_in_the_same_statement_dates_the_act_to_the_statement(nlp):
-    text = (
-        " date 2024-03-20\n\nSondage\n\n"
+    text = probe_article(
         "Le porte-parole a annoncé samedi 16 mars la fin de l'accord. "
-        "Dans la même déclaration, le colonel a accusé Washington d'ingérence.\n"
+        "Dans la même déclaration, le colonel a accusé Washington d'ingérence.",
+        published="2024-03-20",
     )
     assert only_event(text, "ACCUSE", nlp)["date"] == "2024-03-16"
 
@@ -1046,40 +1051,40 @@ def test_in_the_same_statement_dates_the_act_to_the_statement(nlp):
     ],
 )
 def test_holding_shares_or_goods_leaving_are_no_custody_or_withdrawal(sentence, nlp):
-    text = f" date 2024-06-10\n\nSondage\n\n{sentence}\n"
+    text = probe_article(sentence, published="2024-06-10")
     assert {e["event_type"] for e in events_of(text, nlp)} & {"COERCE", "RETREAT"} == set()
 
 
 @pytest.mark.parametrize("source", ["selon le ministère nigérien de la Défense", "d'après le ministère nigérien de la Défense"])
 def test_an_actor_cited_as_source_takes_no_part_in_the_act(source, nlp):
-    text = f" date 2024-06-10\n\nSondage\n\nL'attaque, {source}, a visé mardi une unité de l'armée nigérienne.\n"
+    text = probe_article(f"L'attaque, {source}, a visé mardi une unité de l'armée nigérienne.", published="2024-06-10")
     event = only_event(text, "ASSAULT", nlp)
     assert "ministry" not in str(event["actor1_id"])
 
 
 def test_apres_que_is_no_citation(nlp):
-    text = (
-        " date 2024-06-10\n\nSondage\n\n"
-        "Washington a suspendu mardi son aide après que le gouvernement nigérien a expulsé l'ambassadeur.\n"
+    text = probe_article(
+        "Washington a suspendu mardi son aide après que le gouvernement nigérien a expulsé l'ambassadeur.",
+        published="2024-06-10",
     )
     (expulsion,) = [e for e in events_of(text, nlp) if e["trigger"] == "expulsé"]
     assert expulsion["actor1_id"] in {"niger", "government-of-niger"}
 
 
 def test_a_participle_on_the_signed_text_tells_the_same_signing(nlp):
-    text = (
-        " date 2025-01-20\n\nSondage\n\n"
+    text = probe_article(
         "Le Niger et le Nigeria ont signé le mardi 14 janvier 2025 un protocole d'accord sur la sécurisation "
-        "de leur frontière commune, paraphé par leurs chefs d'état-major.\n"
+        "de leur frontière commune, paraphé par leurs chefs d'état-major.",
+        published="2025-01-20",
     )
     assert [e["event_type"] for e in events_of(text, nlp)].count("SUPPORT") == 1
 
 
 def test_a_meeting_where_a_promise_was_made_does_not_swallow_the_promise(nlp):
     # "lors d'une réunion" is a circumstance of the promise, not what is promised
-    text = (
-        " date 2024-03-10\n\nSondage\n\n"
-        "En janvier 2024, les deux pays avaient convenu de renforcer leur coopération lors d'une réunion à Abidjan.\n"
+    text = probe_article(
+        "En janvier 2024, les deux pays avaient convenu de renforcer leur coopération lors d'une réunion à Abidjan.",
+        published="2024-03-10",
     )
     assert only_event(text, "AGREE", nlp)["date"] == "2024-01"
 
@@ -1092,25 +1097,25 @@ def test_a_meeting_where_a_promise_was_made_does_not_swallow_the_promise(nlp):
     ],
 )
 def test_a_happening_remembered_does_not_happen_on_the_day_it_is_remembered(sentence, kept, nlp):
-    text = f" date 2024-12-05\n\nSondage\n\n{sentence}\n"
+    text = probe_article(sentence, published="2024-12-05")
     assert {e["event_type"] for e in events_of(text, nlp)} == kept
 
 
 def test_an_undated_noun_beside_a_dated_act_is_no_second_act(nlp):
-    text = " date 2024-06-10\n\nSondage\n\nSamedi, l’Algérie a appelé les belligérants à « la retenue » et au retour au dialogue.\n"
+    text = probe_article("Samedi, l’Algérie a appelé les belligérants à « la retenue » et au retour au dialogue.", published="2024-06-10")
     assert {e["event_type"] for e in events_of(text, nlp)} == {"REQUEST"}
 
 
 def test_an_undated_noun_is_kept_when_nothing_in_its_sentence_is_dated(nlp):
-    text = " date 2024-06-10\n\nSondage\n\nL'attaque du poste militaire a fait douze morts.\n"
+    text = probe_article("L'attaque du poste militaire a fait douze morts.", published="2024-06-10")
     assert {e["event_type"] for e in events_of(text, nlp)} == {"ASSAULT"}
 
 
 def test_a_speakers_participle_hung_on_the_alleged_clause_is_the_same_accusation(nlp):
-    text = (
-        " date 2024-03-20\n\nSondage\n\n"
+    text = probe_article(
         "Samedi, le colonel Abdramane a accusé Washington d'avoir menacé le Niger de représailles, "
-        "reprochant aux Américains de vouloir choisir ses partenaires.\n"
+        "reprochant aux Américains de vouloir choisir ses partenaires.",
+        published="2024-03-20",
     )
     event = only_event(text, "ACCUSE", nlp)
     assert (event["modality"], event["date"]) == ("occurred", "2024-03-16")
