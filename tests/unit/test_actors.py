@@ -226,3 +226,9 @@ def test_an_outlets_spellings_are_one_actor(nlp):
 )
 def test_an_outlet_cited_as_source_beside_a_restriction_is_no_actor(text, nlp):
     assert not [s for s, _ in mentions_of(f" date 2023-04-05\n\nSondage\n\n{text}\n", nlp) if s in {"RFI", "AFP"}]
+
+
+def test_apres_alone_cites_no_source(nlp):
+    # "après RFI": RFI was suspended first, it is no source ("d'après RFI" would be)
+    text = " date 2023-04-05\n\nSondage\n\nLa junte a suspendu mardi France 24, après RFI.\n"
+    assert ("RFI", "rfi") in mentions_of(text, nlp)

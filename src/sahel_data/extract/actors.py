@@ -357,7 +357,7 @@ def _media_acted_upon(doc: Doc, start: int, end: int) -> bool:
     """An outlet within a few words of a restriction in the same sentence, before or after
     it ("a suspendu la BBC", "RFI et France 24 sont interdites de diffusion")."""
     cues = _media_restrictions()
-    if any(doc[k].lower_ in SOURCE_WORDS for k in range(max(0, start - 3), start)):
+    if cited_as_source(doc, start):
         return False  # "selon RFI", "d'après l'AFP": a source, wherever a restriction stands
     tops = [t for t in doc[start:end] if not start <= t.head.i < end]  # the parser may split a name
     if any(t.dep_ == "nsubj" for t in tops):
@@ -376,7 +376,7 @@ def _restricted_above(t: Token, cues: frozenset[str]) -> bool:
     for _ in range(5):
         if t.dep_ not in MEDIA_OBJECT_DEPS or t.head.i == t.i:
             return False
-        if any(c.dep_ == "case" and c.lower_ in SOURCE_WORDS for c in t.children):
+        if any(c.dep_ == "case" and c.lower_ in {"selon", "après"} for c in t.children):
             return False
         t = t.head
         if t.lemma_.lower() in cues:
@@ -387,7 +387,16 @@ def _restricted_above(t: Token, cues: frozenset[str]) -> bool:
 # How an outlet hangs under what is done to it: the object, a complement of it, a coordinated
 # or apposed name (and the parser's obliques: "« jusqu'à nouvel ordre » la diffusion de").
 MEDIA_OBJECT_DEPS = {"obj", "nmod", "conj", "appos", "flat:name", "nsubj:pass", "obl", "obl:mod", "amod"}
-SOURCE_WORDS = {"selon", "d'après", "d’après", "après"}  # the tokenizer may cut "d'" off "après"
+
+
+def cited_as_source(doc: Doc, start: int) -> bool:
+    """Whether the words just before token `start` cite it as a source: "selon le ministère",
+    "d'après l'AFP" (the tokenizer cuts "d'" off "après"; "après que la junte..." cites no one)."""
+    for k in range(max(0, start - 3), start):
+        word = doc[k].lower_
+        if word == "selon" or word in {"d'après", "d’après"} or (word == "après" and k > 0 and doc[k - 1].lower_ in {"d'", "d’"}):
+            return True
+    return False
 
 
 def _tail_end(doc: Doc, j: int, tail: str) -> int | None:

@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from sahel_data.extract.actors import Actor, Mention, doc_text, doc_words, gazetteer
+from sahel_data.extract.actors import Actor, Mention, cited_as_source, doc_text, doc_words, gazetteer
 from sahel_data.extract.dates import find_dates
 from sahel_data.lexicon_io import read_groups, read_lexicon
 
@@ -1196,12 +1196,7 @@ def participants(
 def _cited_as_source(m: Mention | None, doc: Doc) -> bool:
     """An actor named as the source of the report ("l'attaque, selon le ministère de la Défense,
     a visé..."): it tells of the act, it takes no part in it."""
-    if m is None or m.start < 0:
-        return False
-    for k in range(max(0, m.start - 3), m.start):
-        if doc[k].lower_ == "selon" or (doc[k].lower_ == "après" and k > 0 and doc[k - 1].lower_ in {"d'", "d’"}):
-            return True  # "d'après l'armée" ("d'" is its own token), not "après que la junte..."
-    return False
+    return m is not None and m.start >= 0 and cited_as_source(doc, m.start)
 
 
 def own_side(actor1: Mention | None, actor2: Mention | None) -> bool:
