@@ -73,7 +73,7 @@ class EventCandidate:
     location: str | None
     # a day governs it that the article gives no reference to resolve ("dimanche" in an
     # undated article): a day of its own, which may not be a dated happening's
-    time_told: bool = False
+    unknown_own_day: bool = False
 
 
 def sentence_text(sent: Span) -> str:
@@ -395,14 +395,15 @@ def _events_in_sentence(
             visitor = actor1 is None or actor1.actor.actor_type not in {"organization", "coalition"}
             if visitor and (actor1 is None or actor1.actor.country != place_state.country):
                 actor2 = Mention(-1, -1, place_state, "place")  # "s'est rendu à Niamey": the visit is to Niger
-        out.append(EventCandidate(match, sent, block, event_type, modality, date, actor1, actor2, location, reference is None and governing is not None and governing.mention.names_a_day))
+        unknown_own_day = reference is None and governing is not None and governing.mention.names_a_day
+        out.append(EventCandidate(match, sent, block, event_type, modality, date, actor1, actor2, location, unknown_own_day))
     return out
 
 
 def _told_in_sentence(found: list[EventCandidate]) -> list[EventCandidate]:
     """A sentence that dates its act tells that act; a noun in it with no date of its own
-    ("a fermé jeudi la frontière après l'attaque", "a signé mardi l'accord ... lors de la
-    réunion") names a happening told elsewhere or a circumstance, not a second act."""
+    ("Samedi, l'Algérie a appelé ... au retour au dialogue", "Avec le départ des troupes, le
+    Niger devient...") names a happening told elsewhere or a circumstance, not a second act."""
     if not any(e.date is not None for e in found):
         return found
     return [e for e in found if e.date is not None or e.match.rule.pos != "NOUN"]
@@ -544,7 +545,7 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
     recur (RECURRING_TYPES)."""
     if a.event_type != b.event_type:
         return False
-    if (a.time_told and b.date is not None) or (b.time_told and a.date is not None):
+    if (a.unknown_own_day and b.date is not None) or (b.unknown_own_day and a.date is not None):
         return False  # "tués dimanche" in an undated article is no re-telling of an attack "en juin 2024"
     if a.modality != b.modality and not _names_its_own_act(a, b):
         return False
