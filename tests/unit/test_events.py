@@ -1119,3 +1119,16 @@ def test_a_speakers_participle_hung_on_the_alleged_clause_is_the_same_accusation
     )
     event = only_event(text, "ACCUSE", nlp)
     assert (event["modality"], event["date"]) == ("occurred", "2024-03-16")
+
+
+@pytest.mark.parametrize(
+    "sentence, retreat",
+    [
+        ("Jan-Christian Kricke a quitté le pays samedi, au lendemain de la décision.", True),
+        ("Le président Tiani a quitté le pays samedi pour Moscou.", False),
+        ("Le président Tiani a quitté Niamey samedi.", False),
+    ],
+)
+def test_a_person_leaving_the_country_departs_one_heading_somewhere_travels(sentence, retreat, nlp):
+    text = probe_article(sentence, published="2023-04-10")
+    assert ("RETREAT" in {e["event_type"] for e in events_of(text, nlp)}) is retreat

@@ -1069,6 +1069,10 @@ TRAVEL_LEMMAS = {("quitter",), ("partir",), ("départ",)}
 POSTED_ABROAD = {"ambassadeur", "ambassadrice"}
 
 
+# What a person leaves when made to go, not when travelling ("a quitté le pays", "le territoire").
+LEFT_COUNTRY = {"pays", "territoire"}
+
+
 def is_travel(match: TriggerMatch, by_token: dict[int, Mention]) -> bool:
     """"Le président a quitté Bamako pour Moscou", "le départ du ministre": a person leaving
     is a journey, not a withdrawal (an ambassador leaving a posting excepted). The mover is the
@@ -1079,6 +1083,10 @@ def is_travel(match: TriggerMatch, by_token: dict[int, Mention]) -> bool:
     token = match.head
     if match.rule.pos == "VERB":
         movers = [c for c in token.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+        left = [c for c in token.children if c.dep_ == "obj"]
+        heading = any(_case(c) in {"pour", "vers"} for c in token.children if c.dep_ in {"obl", "obl:arg", "obl:mod"})
+        if any(lemma(c) in LEFT_COUNTRY for c in left) and not heading:
+            return False  # "l'ambassadeur Kricke a quitté le pays samedi": a departure, not a journey
     else:
         movers = [c for c in token.children if c.dep_ == "nmod" and _case(c) in {"de", "du", "des", "d'", "d’"}]
     for mover in movers:
