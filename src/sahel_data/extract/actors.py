@@ -86,7 +86,8 @@ class Gazetteer:
 
     def __init__(self) -> None:
         self.actors: dict[str, Actor] = {}
-        for row in read_lexicon("actors.csv"):
+        actor_rows = read_lexicon("actors.csv")
+        for row in actor_rows:
             self.actors[row["actor_id"]] = Actor(
                 row["actor_id"], row["name"], row["actor_type"], row["country"] or None, "gazetteer"
             )
@@ -95,7 +96,7 @@ class Gazetteer:
             r["role"]: (r["id_pattern"], r["name_pattern"], r["actor_type"]) for r in read_lexicon("actor_roles.csv")
         }
         self.by_role: dict[tuple[str, str], str] = {}
-        for row in read_lexicon("actors.csv"):
+        for row in actor_rows:
             # A state's bodies by role; an organisation's role (company, court...) says what
             # kind it is, for the descriptions that name it again (actor_anaphors.csv).
             if row["country"] and row.get("role") and row["actor_type"] in {"country", "government", "military"}:
@@ -119,7 +120,7 @@ class Gazetteer:
         self.nouns_by_word: dict[str, list[tuple[str, str, str, bool]]] = {}
         for noun in sorted(nouns, key=lambda n: -len(n[0]) - len(n[1])):
             self.nouns_by_word.setdefault(head_words(noun[0])[0].lower(), []).append(noun)
-        self.roles_of: dict[str, str] = {r["actor_id"]: r["role"] for r in read_lexicon("actors.csv") if r.get("role")}
+        self.roles_of: dict[str, str] = {r["actor_id"]: r["role"] for r in actor_rows if r.get("role")}
         self.anaphors: dict[str, list[Anaphor]] = {}
         for r in read_lexicon("actor_anaphors.csv"):
             modifiers = tuple(sorted((m.translate(_NORMALISE) for m in r["modifiers"].split("|")), key=len, reverse=True))
