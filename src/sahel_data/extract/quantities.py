@@ -201,7 +201,7 @@ _POSTPOSED_QUALIFIER_HEADS = frozenset({"environ", "approximativement", "au", "t
 # Units after which "un"/"une" counts one, unlike "un soldat", where it is the article: "un
 # an", "une semaine", "dans un rayon d'un kilomètre" ("un jour" (someday) and "une heure"
 # (1 a.m.) are not). `_quantity_cue` lets sentences with these through.
-_ARTICLE_DURATION_UNITS = frozenset({"week", "month", "year", "km"})
+_COUNTED_AFTER_ARTICLE = frozenset({"week", "month", "year", "km"})
 # "les deux journaux", "ces trois officiers": a small spelled-out number after a definite or
 # demonstrative determiner names a set the text has told, not a count ("les quatre prochains
 # mois" is a duration: time units stay).
@@ -810,7 +810,7 @@ class _Reader:
             and b is None
             and not pre
             and value == 1.0
-            and c.unit not in _ARTICLE_DURATION_UNITS
+            and c.unit not in _COUNTED_AFTER_ARTICLE
         ):
             return None  # "un soldat", "un seul": the article, not a count
         if (
