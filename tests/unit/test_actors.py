@@ -72,12 +72,6 @@ def test_mention_long_acronym_in_title_case_still_matched(nlp):
     assert ("Minusma", "minusma") in mentions_of("La Minusma a achevé son retrait du Mali.", nlp)
 
 
-def test_mention_authorities_alone_are_not_a_mention(nlp):
-    # "les autorités nigériennes" is Niger (contract); with no demonym it names no one in particular.
-    found = mentions_of("Le Burkina Faso a suspendu RFI. Les autorités ont aussi expulsé deux diplomates.", nlp)
-    assert all(surface != "autorités" for surface, _ in found)
-
-
 def test_mention_defence_and_security_forces_are_the_army(nlp):
     found = mentions_of("Au Burkina Faso, les forces de défense et de sécurité ont repoussé l'attaque.", nlp)
     assert ("forces de défense et de sécurité", "armed-forces-of-burkina-faso") in found
@@ -202,6 +196,34 @@ def test_description_is_no_mention_row(nlp):
     # annotators list names, metonyms and demonyms; "l'organisation" is no name of ECOWAS
     text = "La CEDEAO a convoqué un sommet le 10 juin 2024. L'organisation a levé mardi les sanctions.\n"
     assert [s for s, _ in mentions_of(text, nlp)] == ["CEDEAO"]
+
+
+def test_bare_government_names_the_state_in_view_and_is_a_mention_row(nlp):
+    # the contract counts "le gouvernement" as a name of the state when no body is named
+    text = "La junte malienne a expulsé l'ambassadeur le 3 juin 2024. Le gouvernement accuse Paris d'ingérence.\n"
+    assert ("gouvernement", "mali") in mentions_of(text, nlp)
+    assert events_by_type(text, nlp)["ACCUSE"]["actor1_id"] == "mali"
+
+
+def test_bare_authorities_name_the_most_named_state_in_view_not_the_last_listed(nlp):
+    text = (
+        " date 2025-01\n\nBénin : une attaque\n\n"
+        "Des soldats béninois ont été tués mercredi à la frontière du Bénin, du Niger et du Burkina Faso, "
+        "a annoncé le porte-parole du gouvernement.\n"
+    )
+    assert ("gouvernement", "benin") in mentions_of(text, nlp)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Sénégal a fermé le 3 juin 2024 les bases. Le chef du gouvernement a salué la décision.\n",
+        "Le Mali a fermé le 3 juin 2024 les bases. Les autorités locales ont salué la décision.\n",
+        "Le 3 juin 2024, les autorités ont salué la décision.\n",
+    ],
+)
+def test_government_as_office_with_adjective_or_with_no_state_before_is_no_mention(text, nlp):
+    assert not [s for s, _ in mentions_of(text, nlp) if s in {"gouvernement", "autorités"}]
 
 
 def test_outlet_restricted_far_from_the_verb_is_an_actor(nlp):

@@ -281,11 +281,14 @@ ANAPHORS = _rows("actor_anaphors.csv")
 def test_anaphor_example_names_again_an_actor_of_its_kind(row, nlp):
     from sahel_data.extract.actors import find_mentions, focus_states, resolve_anaphors
 
-    kinds = {r["actor_type"] for r in ACTORS} | {r["role"] for r in ACTORS if r["role"]}
+    kinds = {r["actor_type"] for r in ACTORS} | {r["role"] for r in ACTORS if r["role"]} | {"state"}
     assert set(row["refers_to"].split("|")) <= kinds, "refers_to names no actor type or role of actors.csv"
+    assert row["mention"] in {"yes", "no"}
     doc = nlp(row["example"])
     (mentions,) = resolve_anaphors([doc], [find_mentions(doc, nlp, focus_states([doc], nlp))])
-    found = [m for m in mentions if m.kind == "anaphor" and doc[m.start].lower_ == row["head"]]
+    kind = "description" if row["mention"] == "yes" else "anaphor"
+    found = [m for m in mentions if m.kind == kind and doc[m.start].lower_ == row["head"]]
     assert found, f"no description headed by {row['head']!r} resolved in {row['example']!r}"
     actor = ACTORS_BY_ID[found[0].actor.actor_id]
-    assert {actor["actor_type"], actor["role"]} & set(row["refers_to"].split("|"))
+    expected = {"country"} if row["refers_to"] == "state" else set(row["refers_to"].split("|"))
+    assert {actor["actor_type"], actor["role"]} & expected

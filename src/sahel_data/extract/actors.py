@@ -70,7 +70,7 @@ class Mention:
     start: int
     end: int
     actor: Actor
-    kind: str  # name | acronym | metonym | demonym | role | person | anaphor
+    kind: str  # name | acronym | metonym | demonym | role | person | anaphor | description
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,8 @@ class Anaphor:
     """A row of actor_anaphors.csv: what may follow the noun, and what it may name again."""
 
     modifiers: tuple[str, ...]  # longest first; "" allows the bare noun, "@demonym" a demonym
-    refers_to: frozenset[str]  # actor types or roles (actors.csv)
+    refers_to: frozenset[str]  # actor types or roles (actors.csv), or "state"
+    is_mention: bool  # a name of the actor (a row of mentions), not only an actor for events
 
 
 class Gazetteer:
@@ -120,11 +121,14 @@ class Gazetteer:
         self.nouns_by_word: dict[str, list[tuple[str, str, str, bool]]] = {}
         for noun in sorted(nouns, key=lambda n: -len(n[0]) - len(n[1])):
             self.nouns_by_word.setdefault(head_words(noun[0])[0].lower(), []).append(noun)
+        self._by_country = {a.country: a for a in self.actors.values() if a.actor_type == "country" and a.country}
         self.roles_of: dict[str, str] = {r["actor_id"]: r["role"] for r in actor_rows if r.get("role")}
         self.anaphors: dict[str, list[Anaphor]] = {}
         for r in read_lexicon("actor_anaphors.csv"):
             modifiers = tuple(sorted((m.translate(_NORMALISE) for m in r["modifiers"].split("|")), key=len, reverse=True))
-            self.anaphors.setdefault(r["head"], []).append(Anaphor(modifiers, frozenset(r["refers_to"].split("|"))))
+            self.anaphors.setdefault(r["head"], []).append(
+                Anaphor(modifiers, frozenset(r["refers_to"].split("|")), r["mention"] == "yes")
+            )
 
     def state_of(self, actor_id: str) -> Actor | None:
         actor = self.actors.get(actor_id)
@@ -150,6 +154,10 @@ class Gazetteer:
             }
         actor_id = self._capitals.get(place.translate(_NORMALISE).strip().lower())
         return self.state_of(actor_id) if actor_id else None
+
+    def state_of_country(self, country: str | None) -> Actor | None:
+        """The country actor whose ISO 3166 code is `country`."""
+        return self._by_country.get(country or "")
 
     def has_role_row(self, state: Actor, role: str) -> bool:
         return (state.country or "", role) in self.by_role
@@ -598,7 +606,9 @@ def resolve_people(docs: list[Doc], mentions_by_doc: list[list[Mention]]) -> lis
 # Articles before a noun that names again what the text has named ("l'organisation"). A
 # demonstrative ("cette alliance") mostly points back at a happening told ("la création de
 # cette alliance"), not at an actor that acts.
-DEFINITE_DETERMINERS = {"le", "la", "l'", "l’", "les"}
+DEFINITE_DETERMINERS = {"le", "la", "l'", "l’", "les", "du", "au", "aux"}  # "du gouvernement" is "de le"
+_STATE_BODY_TYPES = {"country", "government", "military"}
+OFFICE_WORDS = {"chef"}  # "le chef du gouvernement": the office holder, not the body
 COMPLEMENT_WORDS = {"de", "d'", "d’", "du", "des"}
 
 
@@ -607,13 +617,16 @@ def resolve_anaphors(docs: list[Doc], mentions_by_doc: list[list[Mention]]) -> l
     canadien") names the actor of its kind the article named last before it (actor_anaphors.csv);
     with none before it, it names no one."""
     g = gazetteer()
-    recent: list[Actor] = []  # actors in text order, across the article's blocks
+    recent: list[tuple[Actor, int]] = []  # (actor, sentence number), in text order across the article's blocks
     out = []
+    first_sentence = 0
     for doc, mentions in zip(docs, mentions_by_doc, strict=True):
         lowers = doc_words(doc)[1]
         heads = [i for i, w in enumerate(lowers) if w in g.anaphors]
+        sentence_of = _sentence_numbers(doc, first_sentence)
+        first_sentence = (sentence_of[-1] + 1) if sentence_of else first_sentence
         if not heads:
-            recent.extend(m.actor for m in mentions)
+            recent.extend((m.actor, sentence_of[m.start]) for m in mentions)
             out.append(mentions)
             continue
         taken = [False] * len(doc)
@@ -625,34 +638,74 @@ def resolve_anaphors(docs: list[Doc], mentions_by_doc: list[list[Mention]]) -> l
         seen = 0
         for i in heads:
             while seen < len(ordered) and ordered[seen].start < i:
-                recent.append(ordered[seen].actor)
+                recent.append((ordered[seen].actor, sentence_of[ordered[seen].start]))
                 seen += 1
             if taken[i] or i == 0 or lowers[i - 1] not in DEFINITE_DETERMINERS or doc[i].pos_ not in {"NOUN", "PROPN"}:
                 continue
-            m = _anaphor_mention(doc, i, lowers, taken, recent, g)
+            if i > 1 and lowers[i - 2] in OFFICE_WORDS:
+                continue  # "le chef du gouvernement" is a person
+            m = _anaphor_mention(doc, i, lowers, taken, recent, sentence_of[i], g)
             if m is not None:
                 added.append(m)
-                recent.append(m.actor)
+                recent.append((m.actor, sentence_of[i]))
                 for k in range(m.start, m.end):
                     taken[k] = True
-        recent.extend(m.actor for m in ordered[seen:])
+        recent.extend((m.actor, sentence_of[m.start]) for m in ordered[seen:])
         out.append(sorted([*mentions, *added], key=lambda m: m.start) if added else mentions)
     return out
 
 
+def _sentence_numbers(doc: Doc, first: int) -> list[int]:
+    """The sentence number of each token, counting on from `first` (the article's earlier blocks)."""
+    numbers, n = [], first - 1
+    for k, start in enumerate(doc.to_array("SENT_START").tolist()):
+        if start == 1 or k == 0:
+            n += 1
+        numbers.append(n)
+    return numbers
+
+
 def _anaphor_mention(
-    doc: Doc, i: int, lowers: list[str], taken: list[bool], recent: list[Actor], g: Gazetteer
+    doc: Doc, i: int, lowers: list[str], taken: list[bool], recent: list[tuple[Actor, int]], sentence: int, g: Gazetteer
 ) -> Mention | None:
     for row in g.anaphors[lowers[i]]:
         end, country = _anaphor_end(doc, i + 1, row.modifiers, lowers, taken, g)
         if end is None:
             continue
-        for actor in reversed(recent):
-            kind = g.roles_of.get(actor.actor_id) if actor.source == "gazetteer" else None
-            if (actor.actor_type in row.refers_to or kind in row.refers_to) and country in (None, actor.country):
-                return Mention(i, end, actor, "anaphor")
+        kind = "description" if row.is_mention else "anaphor"
+        if "state" in row.refers_to:
+            state = _state_in_view(recent, sentence, g)
+            return Mention(i, end, state, kind) if state is not None else None
+        for actor, _ in reversed(recent):
+            role = g.roles_of.get(actor.actor_id) if actor.source == "gazetteer" else None
+            if (actor.actor_type in row.refers_to or role in row.refers_to) and country in (None, actor.country):
+                return Mention(i, end, actor, kind)
         return None  # the first row that fits the words decides; its kind is not named before
     return None
+
+
+def _state_in_view(recent: list[tuple[Actor, int]], sentence: int, g: Gazetteer) -> Actor | None:
+    """The state "le gouvernement" or "les autorités" stand for: of the states (or their bodies)
+    named in this sentence or the one before, the one the article has named most so far (in
+    "à la jonction des frontières du Bénin, du Niger et du Burkina Faso, a annoncé le porte-parole
+    du gouvernement", the Benin of the headline, not the Burkina Faso named last); with none in
+    view, the state named last."""
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
+    in_view: set[str] = set()
+    for n, (actor, s) in enumerate(recent):
+        state = g.state_of_country(actor.country) if actor.actor_type in _STATE_BODY_TYPES else None
+        if state is None:
+            continue
+        counts[state.actor_id] = counts.get(state.actor_id, 0) + 1
+        last[state.actor_id] = n
+        if s >= sentence - 1:
+            in_view.add(state.actor_id)
+    pool = in_view or set(last)
+    if not pool:
+        return None
+    best = max(pool, key=lambda a: (counts[a], last[a]) if in_view else (last[a],))
+    return g.actors[best]
 
 
 def _anaphor_end(

@@ -1194,6 +1194,10 @@ def participants(
                 actor1 = Mention(-1, -1, giver, "demonym")
     if match.rule.event_type == "RETREAT" and own_side(actor1, actor2):
         actor2 = None
+    if own_side(actor1, actor2) and "description" in {actor1.kind, actor2.kind}:
+        # "Le ministère allemand s'est rendu à Niamey pour rencontrer les autorités": the
+        # authorities a state deals with are another state's, which "les autorités" does not name.
+        actor1, actor2 = (None if m.kind == "description" else m for m in (actor1, actor2))
     doc = token.doc
     actor1, actor2 = (None if _cited_as_source(m, doc) else m for m in (actor1, actor2))
     return actor1, actor2
