@@ -655,6 +655,22 @@ def test_find_quantities_change_de_a_gives_two_rows_not_a_range():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Le nouveau code porte de 10 % à 15 % la part de l'État.",
+        "Le décret relève de 10 % à 15 % la part de l'État.",
+        "La part de l'État a grimpé de 10 % à 15 % en un an.",
+    ],
+)
+def test_find_quantities_verbs_of_change_in_any_tense_give_two_rows(text):
+    assert [(q.value, q.value_max, q.unit) for q in find_quantities(text)][:2] == [(10, None, "percent"), (15, None, "percent")]
+
+
+def test_find_quantities_the_three_borders_area_is_a_place_name():
+    assert find_quantities("Les attaques se multiplient dans la zone des trois frontières.") == []
+
+
+@pytest.mark.parametrize(
     ("text", "demonym"),
     [
         pytest.param(
