@@ -1132,3 +1132,42 @@ def test_a_speakers_participle_hung_on_the_alleged_clause_is_the_same_accusation
 def test_a_person_leaving_the_country_departs_one_heading_somewhere_travels(sentence, retreat, nlp):
     text = probe_article(sentence, published="2023-04-10")
     assert ("RETREAT" in {e["event_type"] for e in events_of(text, nlp)}) is retreat
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le président a limogé lundi le Premier ministre.",
+        "Le capitaine a mis fin lundi aux fonctions du Premier ministre.",
+        "Le chef d'état-major a été relevé de ses fonctions lundi.",
+    ],
+)
+def test_event_dismissing_an_office_holder_is_other(sentence, nlp):
+    rows = events_of(probe_article(sentence, published="2024-12-10"), nlp)
+    assert [(e["event_type"], e["date"]) for e in rows] == [("OTHER", "2024-12-09")]
+
+
+def test_event_national_mourning_decreed_in_the_passive_is_one_row(nlp):
+    rows = events_of(probe_article("Un deuil national de 72 heures a été décrété samedi.", published="2025-03-24"), nlp)
+    assert [(e["event_type"], e["date"]) for e in rows] == [("OTHER", "2025-03-22")]
+
+
+def test_event_deploring_a_death_is_no_accusation(nlp):
+    text = probe_article("Côté tchadien, on déplore la mort d'un soldat.", published="2025-01-09")
+    assert not [e for e in events_of(text, nlp) if e["event_type"] == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cette attaque intervient en pleine rupture avec Paris.",
+        "Ce drame survient dans un contexte de rupture avec les partenaires occidentaux.",
+    ],
+)
+def test_event_noun_naming_the_setting_of_a_clause_is_no_act(sentence, nlp):
+    assert not [e for e in events_of(probe_article(sentence, published="2025-01-09"), nlp) if e["event_type"] == "SANCTION"]
+
+
+def test_event_blockade_is_coercion_before_or_after_its_verb(nlp):
+    text = probe_article("Le JNIM impose depuis le mois d'août un blocus à la ville de Tombouctou.", published="2023-09-10")
+    assert [e["event_type"] for e in events_of(text, nlp)] == ["COERCE"]

@@ -480,6 +480,8 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         return False  # "une source proche de la médiation": who speaks, not a mediation
     if lemma(token.head) in word_class("remembering") and token.dep_ in {"obj", "nmod", "obl:mod", "obl"}:
         return False  # "a commémoré le massacre de Thiaroye": remembered, it happened long before
+    if lemma(token.head) in word_class("background") and token.dep_ == "nmod" or _in_the_midst_of(token):
+        return False  # "dans un contexte de rupture avec Paris", "en pleine rupture": the setting, told elsewhere
     if (
         token.dep_ == "nsubj" and token.head.pos_ == "ADJ" and any(c.dep_ == "cop" for c in token.head.children)
         and any(c.dep_ == "det" and c.lower_ in POSSESSIVES | DEMONSTRATIVES for c in token.children)
@@ -1203,6 +1205,13 @@ def participants(
     return actor1, actor2
 
 
+
+
+def _in_the_midst_of(noun: Token) -> bool:
+    """"en pleine rupture avec Paris": the noun is the setting of the clause, not an act told there."""
+    return any(c.dep_ == "case" and c.lower_ == "en" for c in noun.children) and any(
+        c.lemma_.lower() == "plein" and c.i < noun.i for c in noun.children
+    )
 
 
 def _cited_as_source(m: Mention | None, doc: Doc) -> bool:
