@@ -361,8 +361,11 @@ def test_find_dates_alors_que_and_jusqu_alors_are_no_date(sentence):
 
 
 @pytest.mark.parametrize("sentence", ["La veille du scrutin, des urnes ont été brûlées.", "Le lendemain de l'attaque, le groupe a revendiqué."])
-def test_find_dates_anchored_day_of_a_named_happening_is_no_date(sentence):
-    assert find_dates(sentence) == []
+def test_find_dates_anchored_day_of_a_named_happening_counts_from_that_happening_not_the_narrative(sentence):
+    (mention,) = find_dates(sentence)
+    assert mention.counts_from_happening
+    assert resolve(mention, P("2024-06-08")) is None  # no happening's day given: no date
+    assert resolve(mention, P("2024-06-08"), anchor=P("2024-06-03")).iso in {"2024-06-02", "2024-06-04"}
 
 
 def test_resolve_caller_tense_loses_to_the_words_of_the_mention():

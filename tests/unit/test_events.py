@@ -1171,3 +1171,38 @@ def test_event_noun_naming_the_setting_of_a_clause_is_no_act(sentence, nlp):
 def test_event_blockade_is_coercion_before_or_after_its_verb(nlp):
     text = probe_article("Le JNIM impose depuis le mois d'août un blocus à la ville de Tombouctou.", published="2023-09-10")
     assert [e["event_type"] for e in events_of(text, nlp)] == ["COERCE"]
+
+
+def test_event_day_counted_from_a_happening_named_takes_that_happenings_day(nlp):
+    text = probe_article(
+        "Le bateau a été attaqué jeudi 7 septembre 2023 près de Gao. ",
+        "Un deuil national a été décrété à compter du vendredi 8 septembre. ",
+        "Le lendemain de l'attaque, l'armée de l'air a mené des frappes contre des positions jihadistes.",
+        published="2023-09-10",
+    )
+    assaults = [(e["date"], e["trigger"]) for e in events_of(text, nlp) if e["event_type"] == "ASSAULT"]
+    assert assaults == [("2023-09-07", "attaqué"), ("2023-09-08", "frappes")]
+
+
+def test_event_day_after_a_coup_counts_from_the_coup_and_a_state_suspended_is_sanctioned(nlp):
+    text = probe_article(
+        "Les militaires ont renversé le président le 26 juillet. Au lendemain du coup d'État, la CEDEAO a suspendu le Niger.",
+        published="2023-08-10",
+    )
+    assert ("SANCTION", "2023-07-27", "ecowas", "niger") in {
+        (e["event_type"], e["date"], e["actor1_id"], e["actor2_id"]) for e in events_of(text, nlp)
+    }
+
+
+def test_event_day_counted_from_a_happening_never_dated_gives_no_date(nlp):
+    text = probe_article("La veille d'une visite de son homologue, le ministre a démissionné.", published="2023-08-10")
+    assert [(e["event_type"], e["date"]) for e in events_of(text, nlp) if e["event_type"] == "RETREAT"] == [("RETREAT", None)]
+
+
+def test_event_start_of_a_state_is_no_anchor_for_days_counted_back(nlp):
+    text = probe_article(
+        "Le 16 mars, le porte-parole a dénoncé l'accord qui liait Niamey à Washington depuis 2012. ",
+        "Deux jours plus tôt, le général Tiani avait refusé de recevoir une délégation américaine.",
+        published="2024-03-25",
+    )
+    assert [e["date"] for e in events_of(text, nlp) if e["event_type"] == "REJECT"] == ["2024-03-14"]

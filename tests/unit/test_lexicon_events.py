@@ -16,8 +16,11 @@ TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
 @pytest.mark.parametrize("rule", ROWS, ids=[f"{r.event_type}-{'-'.join(r.lemmas)}" for r in ROWS])
 def test_trigger_row_example_yields_its_type(rule, nlp):
     assert rule.event_type in TYPES and rule.example
+    from sahel_data.extract.actors import find_mentions, token_actor
+
     doc = next(parse_texts([rule.example], nlp))
-    found = [m for sent in doc.sents for m in find_triggers(sent)]
+    by_token = token_actor(find_mentions(doc, nlp))  # rows requiring an actor kind ("@country") need the mentions
+    found = [m for sent in doc.sents for m in find_triggers(sent, by_token)]
     kept = [m for m in found if not is_negated(m) and is_reported_act(m, found)]
     assert any(m.rule.event_type == rule.event_type for m in kept), (
         f"{rule.example!r} gives {[(m.rule.event_type, m.rule.lemmas) for m in found]}"
@@ -31,7 +34,7 @@ def test_modality_cue_row_example_contains_cue(row, nlp):
     assert any(t.lemma_.lower() == row["lemma"] or t.lower_ == row["lemma"] for t in doc), [t.lemma_ for t in doc]
 
 
-WORD_CLASSES = {"state_participle", "accepting", "stepping_down", "seizure_of_power", "intention", "purpose_head", "close_to", "decision_noun", "claim", "third_party", "asserting", "receiving", "time_allowed", "custody", "permitting", "remembering", "background"}
+WORD_CLASSES = {"state_participle", "accepting", "stepping_down", "seizure_of_power", "intention", "purpose_head", "close_to", "decision_noun", "claim", "third_party", "asserting", "receiving", "time_allowed", "custody", "permitting", "remembering", "background", "day_around"}
 TRIGGER_CLASSES = {"state_participle", "accepting", "seizure_of_power", "asserting", "receiving", "custody"}
 
 

@@ -417,19 +417,26 @@ PLACE_COUNTERPART_TYPES = {"CONSULT", "SANCTION"}
 
 
 def narrative_anchors(
-    dates: list[SentenceDates], reference: PartialDate | None, told: PartialDate | None
+    dates: list[SentenceDates], reference: PartialDate | None, told: PartialDate | None,
+    happenings: dict[int, PartialDate] | None = None,
 ) -> tuple[dict[int, PartialDate | None], PartialDate | None]:
     """Each date of a sentence resolved (keyed by its first token), "le lendemain", "le même
     jour", "la veille" counting from the date the narrative told last before it; and the last
     date told once the sentence is read. Deadlines set no anchor (nothing happened then), nor
-    does the article's present ("aujourd'hui pilier du CSP", "cette année")."""
+    does the article's present ("aujourd'hui pilier du CSP", "cette année"), nor the start of a
+    state ("l'accord qui liait Niamey à Washington depuis 2012": no act told then).
+    `happenings`: for a date counted from a happening it names ("le lendemain de l'attaque"),
+    that happening's day."""
     resolved: dict[int, PartialDate | None] = {}
     for d in dates:
+        # "le lendemain de l'attaque" counts from the attack's day (`happenings`, keyed by the
+        # date's first token), not from the date told last
+        anchor = (happenings or {}).get(d.span.start) if d.mention.counts_from_happening else told
         # direction from the date's own words or its clause's tense, not from the event's
         # modality: "a annoncé en mars le retrait" is a past March even though the withdrawal is planned
-        date = resolve(d.mention, reference, future=True if _clause_is_future(d.span) else None, anchor=told)
+        date = resolve(d.mention, reference, future=True if _clause_is_future(d.span) else None, anchor=anchor)
         resolved[d.span.start] = date
-        if date is not None and not d.mention.is_deadline and not d.mention.is_present:
+        if date is not None and not d.mention.is_deadline and not d.mention.is_present and not _introduced_by(d.span.root, SINCE):
             told = date
     return resolved, told
 
@@ -471,10 +478,33 @@ MIXED_TYPES = {"COERCE", "OTHER", "MOBILIZE"}
 def _act_kind(e: EventCandidate) -> str:
     """What kind of act within a type a trigger names: its word family, read from the first
     four letters without accents ("arrêter" / "arrestation", "déployer" / "déploiement")."""
-    if " ".join(e.match.rule.lemmas) in word_class("seizure_of_power"):
+    return _kind_of_words(e.match.rule.lemmas)
+
+
+def _kind_of_words(lemmas: tuple[str, ...] | list[str]) -> str:
+    if " ".join(lemmas) in word_class("seizure_of_power"):
         return "seizure of power"
-    first = unicodedata.normalize("NFKD", e.match.rule.lemmas[0])
+    first = unicodedata.normalize("NFKD", lemmas[0])
     return "".join(c for c in first if not unicodedata.combining(c))[:4]
+
+
+def _day_of_happening_named(span: Span, events: list[EventCandidate]) -> PartialDate | None:
+    """The day of the happening "le lendemain de l'attaque" names: the last act of that kind
+    told before with a date to the day ("le bateau a été attaqué jeudi 7 septembre"); None when
+    the article dated none."""
+    doc = span.doc
+    noun = next((t for t in doc[span.end : min(len(doc), span.end + 4)] if t.pos_ in {"NOUN", "PROPN"}), None)
+    if noun is None:
+        return None
+    words = [noun.lemma_.lower()]
+    following = next((t for t in doc[noun.i + 1 : min(len(doc), noun.i + 3)] if t.pos_ in {"NOUN", "PROPN"}), None)
+    if following is not None and f"{words[0]} {following.lemma_.lower()}" in word_class("seizure_of_power"):
+        words.append(following.lemma_.lower())  # "le lendemain du coup d'État", "de la prise de pouvoir"
+    kind = _kind_of_words(words)
+    for e in reversed(events):
+        if e.date is not None and e.date.precision == "day" and _act_kind(e) == kind:
+            return e.date
+    return None
 
 
 def _bare_mention(e: EventCandidate) -> bool:
@@ -732,7 +762,10 @@ class ArticleReader:
         for block, doc, sent, dates in dated:
             n_sentences += 1
             by_token = by_doc_token[id(doc)]
-            resolved, told = narrative_anchors(dates, reference, told)
+            happenings = {d.span.start: _day_of_happening_named(d.span, events) for d in dates if d.mention.counts_from_happening}
+            # a happening the article did not date before ("la veille d'une visite") gives no date
+            dates = [d for d in dates if happenings.get(d.span.start, True) is not None]
+            resolved, told = narrative_anchors(dates, reference, told, happenings)
             events.extend(_told_in_sentence(_events_in_sentence(sent, block, dates, by_token, reference, resolved)))
             quantity_rows.extend(self._quantities(block, sent, by_token, actors))
 

@@ -212,6 +212,7 @@ class _Parsed:
     n: int = 0
     direction: int = 0
     strict: bool = False
+    of_happening: bool = False  # "le lendemain de l'attaque": counted from a happening it names
 
 
 @dataclass(frozen=True)
@@ -236,6 +237,12 @@ class DateMention:
     def is_present(self) -> bool:
         """The article's own present: "aujourd'hui", "cette semaine", "cette année"."""
         return self._parsed.kind == "shift" and self._parsed.n == 0
+
+    @property
+    def counts_from_happening(self) -> bool:
+        """"le lendemain de l'attaque", "la veille du scrutin": days counted from the happening
+        the words after it name, not from the date the narrative told last."""
+        return self._parsed.of_happening
 
     @property
     def names_a_day(self) -> bool:
@@ -787,12 +794,10 @@ def _build_relative_day(m: re.Match[str], norm: str) -> Iterator[_Cand]:
 
 
 def _build_anchored(m: re.Match[str], norm: str) -> Iterator[_Cand]:
-    if m["of"]:
-        # "la veille du scrutin", "le 28 novembre, le jour même d'une visite": counted from a
-        # happening the phrase names; it gives no date of its own
-        return
     n = int(_values("anchored_day")[_key(m["anch"])])
-    yield _cand(m, _Parsed("anchored", unit="day", n=n), _lead(m), has_year=False, future_words=False)
+    # "la veille du scrutin", "le lendemain de l'attaque": counted from the happening the phrase
+    # names, which the caller finds among the acts told before (DateMention.counts_from_happening)
+    yield _cand(m, _Parsed("anchored", unit="day", n=n, of_happening=bool(m["of"])), _lead(m), has_year=False, future_words=False)
 
 
 _DEMONSTRATIVE = {"ce", "cet", "cette"}

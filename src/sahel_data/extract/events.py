@@ -480,6 +480,8 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         return False  # "une source proche de la médiation": who speaks, not a mediation
     if lemma(token.head) in word_class("remembering") and token.dep_ in {"obj", "nmod", "obl:mod", "obl"}:
         return False  # "a commémoré le massacre de Thiaroye": remembered, it happened long before
+    if lemma(token.head) in word_class("day_around") and token.dep_ == "nmod":
+        return False  # "le lendemain de l'attaque": the day is counted from an act told before
     if lemma(token.head) in word_class("background") and token.dep_ == "nmod" or _in_the_midst_of(token):
         return False  # "dans un contexte de rupture avec Paris", "en pleine rupture": the setting, told elsewhere
     if (
