@@ -1206,3 +1206,45 @@ def test_event_start_of_a_state_is_no_anchor_for_days_counted_back(nlp):
         published="2024-03-25",
     )
     assert [e["date"] for e in events_of(text, nlp) if e["event_type"] == "REJECT"] == ["2024-03-14"]
+
+
+def test_event_another_act_told_the_same_day_is_not_a_retelling(nlp):
+    text = probe_article(
+        "Le bateau a été attaqué jeudi 7 septembre 2023 près de Gao. ",
+        "Le même jour, des assaillants ont pris d'assaut le camp militaire de Bourem.",
+        published="2023-09-10",
+    )
+    assert [(e["date"], e["trigger"]) for e in events_of(text, nlp) if e["event_type"] == "ASSAULT"] == [
+        ("2023-09-07", "attaqué"), ("2023-09-07", "pris d'assaut")
+    ]
+
+
+def test_event_at_the_end_of_a_meeting_told_before_takes_its_day(nlp):
+    text = probe_article(
+        "Les ministres du Mali et du Niger se sont réunis samedi 23 décembre à Marrakech. ",
+        "À l'issue de la réunion, les participants se sont engagés à créer une force commune.",
+        published="2023-12-30",
+    )
+    rows = [(e["event_type"], e["date"]) for e in events_of(text, nlp)]
+    assert ("AGREE", "2023-12-23") in rows
+    assert [t for t, d in rows if t == "CONSULT"] == ["CONSULT"]  # "la réunion" is the meeting told before
+
+
+def test_event_during_a_meeting_not_told_before_gives_no_day(nlp):
+    text = probe_article(
+        "Les ministres se sont réunis samedi 23 décembre à Marrakech. ",
+        "Lors d'une réunion à Rabat, les participants se sont engagés à créer une force commune.",
+        published="2023-12-30",
+    )
+    assert [e["date"] for e in events_of(text, nlp) if e["event_type"] == "AGREE"] == [None]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Six personnes soupçonnées d'avoir aidé le commando ont été arrêtées jeudi.",
+        "« Le risque de nouvelles nationalisations est désormais réel », estime un analyste.",
+    ],
+)
+def test_event_suspects_and_risks_are_no_acts(sentence, nlp):
+    assert not [e for e in events_of(probe_article(sentence, published="2025-01-10"), nlp) if e["event_type"] in {"ACCUSE", "COERCE"} and e["trigger"] != "arrêtées"]

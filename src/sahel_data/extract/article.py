@@ -74,6 +74,8 @@ class EventCandidate:
     # a day governs it that the article gives no reference to resolve ("dimanche" in an
     # undated article): a day of its own, which may not be a dated happening's
     unknown_own_day: bool = False
+    # a verb dated "le même jour": another act on the day told before, not a re-telling of it
+    another_act_that_day: bool = False
 
 
 def sentence_text(sent: Span) -> str:
@@ -396,7 +398,10 @@ def _events_in_sentence(
             if visitor and (actor1 is None or actor1.actor.country != place_state.country):
                 actor2 = Mention(-1, -1, place_state, "place")  # "s'est rendu à Niamey": the visit is to Niger
         unknown_own_day = reference is None and governing is not None and governing.mention.names_a_day
-        out.append(EventCandidate(match, sent, block, event_type, modality, date, actor1, actor2, location, unknown_own_day))
+        another_act = match.rule.pos == "VERB" and governing is not None and governing.mention.is_same_day_as_told
+        out.append(
+            EventCandidate(match, sent, block, event_type, modality, date, actor1, actor2, location, unknown_own_day, another_act)
+        )
     return out
 
 
@@ -488,14 +493,17 @@ def _kind_of_words(lemmas: tuple[str, ...] | list[str]) -> str:
     return "".join(c for c in first if not unicodedata.combining(c))[:4]
 
 
+INDEFINITE_ARTICLES = {"un", "une", "d'un", "d’un", "d'une", "d’une"}
+
+
 def _day_of_happening_named(span: Span, events: list[EventCandidate]) -> PartialDate | None:
     """The day of the happening "le lendemain de l'attaque" names: the last act of that kind
     told before with a date to the day ("le bateau a été attaqué jeudi 7 septembre"); None when
     the article dated none."""
     doc = span.doc
     noun = next((t for t in doc[span.end : min(len(doc), span.end + 4)] if t.pos_ in {"NOUN", "PROPN"}), None)
-    if noun is None:
-        return None
+    if noun is None or any(t.lower_ in INDEFINITE_ARTICLES for t in doc[span.end : noun.i]):
+        return None  # "lors d'une réunion à Niamey": a happening not told before
     words = [noun.lemma_.lower()]
     following = next((t for t in doc[noun.i + 1 : min(len(doc), noun.i + 3)] if t.pos_ in {"NOUN", "PROPN"}), None)
     if following is not None and f"{words[0]} {following.lemma_.lower()}" in word_class("seizure_of_power"):
@@ -579,6 +587,8 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
         return False  # "tués dimanche" in an undated article is no re-telling of an attack "en juin 2024"
     if a.modality != b.modality and not _names_its_own_act(a, b):
         return False
+    if (a.another_act_that_day or b.another_act_that_day) and (a.sent.start, a.block) != (b.sent.start, b.block):
+        return False  # "Le même jour, des assaillants ont pris d'assaut le camp de Bourem": a second attack
     bare = a.event_type not in RECURRING_TYPES and (_bare_mention(a) or _bare_mention(b))
     x, y = _actor_id(a.actor2), _actor_id(b.actor2)
     if a.sent.start == b.sent.start and a.block is b.block:

@@ -239,6 +239,14 @@ class DateMention:
         return self._parsed.kind == "shift" and self._parsed.n == 0
 
     @property
+    def is_same_day_as_told(self) -> bool:
+        """"le même jour", "le jour même": the day the narrative told last, named as a day (not
+        "alors", "à cette occasion", which may tell the same act again)."""
+        p = self._parsed
+        words = self.text.lower().split()
+        return p.kind == "anchored" and p.n == 0 and not p.of_happening and "jour" in words and "même" in words
+
+    @property
     def counts_from_happening(self) -> bool:
         """"le lendemain de l'attaque", "la veille du scrutin": days counted from the happening
         the words after it name, not from the date the narrative told last."""
