@@ -214,10 +214,16 @@ def test_bare_authorities_name_the_most_named_state_in_view_not_the_last_listed(
     assert ("gouvernement", "benin") in mentions_of(text, nlp)
 
 
+def test_possessive_government_names_the_state_in_view(nlp):
+    text = "Le 3 juin 2024, les autorités maliennes ont limogé le Premier ministre avec l'ensemble de son gouvernement.\n"
+    assert ("gouvernement", "mali") in mentions_of(text, nlp)
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "Le Sénégal a fermé le 3 juin 2024 les bases. Le chef du gouvernement a salué la décision.\n",
+        "Le Sénégal a fermé le 3 juin 2024 les bases. Le chef de l'État a salué la décision.\n",
         "Le Mali a fermé le 3 juin 2024 les bases. Les autorités locales ont salué la décision.\n",
         "Le 3 juin 2024, les autorités ont salué la décision.\n",
     ],

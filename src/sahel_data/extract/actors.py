@@ -609,6 +609,8 @@ def resolve_people(docs: list[Doc], mentions_by_doc: list[list[Mention]]) -> lis
 DEFINITE_DETERMINERS = {"le", "la", "l'", "l’", "les", "du", "au", "aux"}  # "du gouvernement" is "de le"
 _STATE_BODY_TYPES = {"country", "government", "military"}
 OFFICE_WORDS = {"chef"}  # "le chef du gouvernement": the office holder, not the body
+# "son gouvernement", "leurs autorités": a state's own bodies (rows refer_to=state only)
+POSSESSIVE_DETERMINERS = {"son", "sa", "ses", "leur", "leurs"}
 COMPLEMENT_WORDS = {"de", "d'", "d’", "du", "des"}
 
 
@@ -640,11 +642,14 @@ def resolve_anaphors(docs: list[Doc], mentions_by_doc: list[list[Mention]]) -> l
             while seen < len(ordered) and ordered[seen].start < i:
                 recent.append((ordered[seen].actor, sentence_of[ordered[seen].start]))
                 seen += 1
-            if taken[i] or i == 0 or lowers[i - 1] not in DEFINITE_DETERMINERS or doc[i].pos_ not in {"NOUN", "PROPN"}:
+            if taken[i] or i == 0 or doc[i].pos_ not in {"NOUN", "PROPN"}:
                 continue
-            if i > 1 and lowers[i - 2] in OFFICE_WORDS:
-                continue  # "le chef du gouvernement" is a person
-            m = _anaphor_mention(doc, i, lowers, taken, recent, sentence_of[i], g)
+            det = lowers[i - 1]
+            if det not in DEFINITE_DETERMINERS and det not in POSSESSIVE_DETERMINERS:
+                continue
+            if doc[i].head.lower_ in OFFICE_WORDS and doc[i].head.i < i:
+                continue  # "le chef du gouvernement", "le chef de l'État" are persons
+            m = _anaphor_mention(doc, i, lowers, taken, recent, sentence_of[i], g, possessive=det in POSSESSIVE_DETERMINERS)
             if m is not None:
                 added.append(m)
                 recent.append((m.actor, sentence_of[i]))
@@ -666,9 +671,12 @@ def _sentence_numbers(doc: Doc, first: int) -> list[int]:
 
 
 def _anaphor_mention(
-    doc: Doc, i: int, lowers: list[str], taken: list[bool], recent: list[tuple[Actor, int]], sentence: int, g: Gazetteer
+    doc: Doc, i: int, lowers: list[str], taken: list[bool], recent: list[tuple[Actor, int]], sentence: int, g: Gazetteer,
+    possessive: bool = False,
 ) -> Mention | None:
     for row in g.anaphors[lowers[i]]:
+        if possessive and "state" not in row.refers_to:
+            continue  # "son organisation" may be anyone's
         end, country = _anaphor_end(doc, i + 1, row.modifiers, lowers, taken, g)
         if end is None:
             continue
