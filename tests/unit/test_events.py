@@ -1248,3 +1248,15 @@ def test_event_during_a_meeting_not_told_before_gives_no_day(nlp):
 )
 def test_event_suspects_and_risks_are_no_acts(sentence, nlp):
     assert not [e for e in events_of(probe_article(sentence, published="2025-01-10"), nlp) if e["event_type"] in {"ACCUSE", "COERCE"} and e["trigger"] != "arrêtées"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Human Rights Watch a publié mardi un rapport accusant l'armée burkinabè d'exécutions sommaires.",
+        "Mardi, le rapport de Human Rights Watch accusant l'armée burkinabè d'exécutions sommaires a été publié.",
+    ],
+)
+def test_event_participle_on_a_document_is_its_authors_act(sentence, nlp):
+    (row,) = [e for e in events_of(probe_article(sentence, published="2024-06-12"), nlp) if e["event_type"] == "ACCUSE"]
+    assert (row["actor1_id"], row["actor2_id"]) == ("human-rights-watch", "armed-forces-of-burkina-faso")

@@ -969,6 +969,11 @@ def _verbal_participants(token: Token, by_token: dict[int, Mention]) -> tuple[Me
         ):
             # "le Burkina a annoncé sa décision de quitter l'OIF": "sa" is the subject's
             actor1 = _subject_of(clause_verb(governor), by_token)
+        if actor1 is None and token.dep_ == "acl" and lemma(governor) in word_class("document"):
+            # "HRW a publié un rapport accusant l'armée": who wrote it accuses ("le rapport de HRW
+            # accusant", or the subject of the verb that tells of the document)
+            author = next((mention_in(c, by_token) for c in governor.children if c.dep_ == "nmod" and _case(c) in {"de", "du", "d'", "d’"}), None)
+            actor1 = author or _subject_of(clause_verb(governor), by_token)
     antecedent = relative_object(token)
     if actor2 is None and antecedent is not None:
         actor2 = mention_in(antecedent, by_token, depth=0)
