@@ -894,8 +894,9 @@ def test_reader_any_tokens_indexed_lookups_equal_every_row(text):
 
 
 def test_adverb_after_a_number_is_not_what_it_counts():
+    # "auparavant" is no counted noun; the number set against 80 militaires counts militaires
     found = find_quantities("Quelque 80 militaires resteront, contre près de 1 000 auparavant.")
-    assert [q.counted for q in found] == ["militaires"], found
+    assert [(q.value, q.counted) for q in found] == [(80, "militaires"), (1000, "militaires")], found
 
 
 @pytest.mark.parametrize("text", ["la centaine de soldats américains", "Paris a rappelé sa centaine de militaires", "cette dizaine d'otages"])
@@ -932,3 +933,15 @@ def test_figures_durations_and_bare_counts_are_not_known_sets(text, value, unit)
 def test_one_kilometre_after_the_article_is_a_distance():
     q = _only("Un couvre-feu s'applique dans un rayon d'un kilomètre autour de l'ambassade.")
     assert (q.value, q.unit) == (1, "km")
+
+
+def test_find_quantities_number_set_against_an_earlier_one_counts_what_it_counts():
+    found = find_quantities("Paris conservera environ 80 militaires sur place, contre près d'un millier il y a quelques années.")
+    assert [(q.value, q.unit, q.qualifier, q.counted) for q in found] == [
+        (80, "person", "approx", "militaires"), (1000, "person", "approx", "militaires")
+    ]
+
+
+def test_find_quantities_article_after_contre_is_no_number():
+    found = find_quantities("Trois soldats ont été tués lors d'une attaque contre une position de l'armée.")
+    assert [(q.value, q.unit) for q in found] == [(3, "person")]

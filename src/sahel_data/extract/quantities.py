@@ -876,6 +876,21 @@ class _Reader:
         q1 = self._make(first_tok, a_last, a.value, None, c, qualifier, None)
         return [q1, *qs], used
 
+    def read_compared(self, i: int, floor: int, earlier: Quantity) -> tuple[list[Quantity], int] | None:
+        """"80 militaires, contre près d'un millier il y a quelques années": a number set against
+        an earlier one after "contre" counts what that one counts."""
+        if self.rejected_by_template(i) or self.toks[i].year_like:
+            return None
+        a = self.amount(i)
+        if self.norm(i) in ("un", "une") and a.last == i:
+            return None  # "une attaque contre une position": an article (not "contre un millier")
+        pre = self.match_backward(i - 1, floor)
+        first_tok, qualifier = pre if pre else (i, "approx" if a.approx else "exact")
+        if first_tok - 1 < floor or self.norm(first_tok - 1) != "contre" or self.toks[first_tok - 1].start < earlier.end:
+            return None
+        c = _Counted(earlier.unit, 0, 0, earlier.counted, True)
+        return [self._make(first_tok, a.last, a.value, None, c, qualifier, None)], a.last
+
     def _make(self, first, last, value, value_max, c: _Counted, qualifier, demonym) -> Quantity:
         start, end = self.toks[first].start, self.toks[last].end
         return Quantity(
@@ -981,6 +996,8 @@ def find_quantities(text: str) -> list[Quantity]:
             result = reader.read_at(i, floor)
         elif tok.norm in _SHARE_WORDS:
             result = reader.read_share_word(i, floor)
+        if result is None and tok.kind == "num" and found:
+            result = reader.read_compared(i, floor, found[-1])
         if result:
             qs, used = result
             found.extend(qs)
