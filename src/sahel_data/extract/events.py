@@ -427,10 +427,8 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         if _is_bare_participle(token) and token.dep_ == "xcomp" and _is_copula(token.head):
             return False  # "le retrait se veut ordonné"
         says_state = match.rule.event_type in STATE_PASSIVE_TYPES or match.rule.lemmas[0] in word_class("state_participle")
-        if says_state and _is_present_passive(token) and not _since_a_date(token):
-            # "1 100 militaires sont déployés au Niger", "est détenu depuis sept mois": a state,
-            # not an act; "RFI est suspendue depuis décembre 2022" tells when the act was done
-            return False
+        if says_state and _is_present_passive(token):
+            return False  # "1 100 militaires sont déployés au Niger", "est détenu depuis": a state, not an act
         if says_state and token.dep_ == "acl" and _is_bare_participle(token) and not _has_own_date(token):
             return False  # "les soldats français déployés au Niger", "les opposants détenus": a state
         if says_state and token.dep_ == "xcomp" and _is_bare_participle(token) and _is_copula(token.head):
@@ -896,19 +894,6 @@ def _accusing_lemmas() -> frozenset[str]:
 
 # Kinds of act whose present passive describes a standing situation ("sont déployés", "sont stationnés").
 STATE_PASSIVE_TYPES = {"MOBILIZE"}
-
-
-def _since_a_date(verb: Token) -> bool:
-    """The verb has "depuis" + a date ("depuis décembre 2022"), not + a duration ("depuis sept mois")."""
-    for c in verb.children:
-        if _case(c) == "depuis" and c.dep_.startswith("obl"):
-            duration = lemma(c) in DURATION_NOUNS and any(ch.pos_ == "NUM" or ch.lower_ in {"un", "une"} for ch in c.children)
-            if not duration:
-                return True
-    return False
-
-
-DURATION_NOUNS = {"an", "année", "mois", "semaine", "jour", "heure", "décennie"}
 
 
 def _is_present_passive(verb: Token) -> bool:
