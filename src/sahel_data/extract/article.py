@@ -774,7 +774,7 @@ class ArticleReader:
             by_token = by_doc_token[id(doc)]
             happenings = {d.span.start: _day_of_happening_named(d.span, events) for d in dates if d.mention.counts_from_happening}
             # a happening the article did not date before ("la veille d'une visite") gives no date
-            dates = [d for d in dates if happenings.get(d.span.start, True) is not None]
+            dates = [d for d in dates if not d.mention.counts_from_happening or happenings[d.span.start] is not None]
             resolved, told = narrative_anchors(dates, reference, told, happenings)
             events.extend(_told_in_sentence(_events_in_sentence(sent, block, dates, by_token, reference, resolved)))
             quantity_rows.extend(self._quantities(block, sent, by_token, actors))

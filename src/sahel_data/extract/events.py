@@ -482,7 +482,7 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         return False  # "a commémoré le massacre de Thiaroye": remembered, it happened long before
     if lemma(token.head) in word_class("day_around") and token.dep_ == "nmod":
         return False  # "le lendemain de l'attaque": the day is counted from an act told before
-    if lemma(token.head) in word_class("background") and token.dep_ == "nmod" or _in_the_midst_of(token):
+    if (lemma(token.head) in word_class("background") and token.dep_ == "nmod") or _in_the_midst_of(token):
         return False  # "dans un contexte de rupture avec Paris", "en pleine rupture": the setting, told elsewhere
     if (
         token.dep_ == "nsubj" and token.head.pos_ == "ADJ" and any(c.dep_ == "cop" for c in token.head.children)
