@@ -1265,3 +1265,11 @@ def test_event_participle_on_a_document_is_its_authors_act(sentence, nlp):
 def test_event_agents_set_free_are_released(nlp):
     text = probe_article("Quatre agents français détenus depuis un an ont été libérés mercredi 18 décembre 2024.", published="2024-12-20")
     assert [(e["event_type"], e["date"]) for e in events_of(text, nlp)] == [("RETREAT", "2024-12-18")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Le capitaine Traoré a été nommé mardi à la tête du gouvernement.", "Le chef de la junte a remanié mardi son gouvernement."],
+)
+def test_event_appointment_to_a_post_and_reshuffle_are_other(sentence, nlp):
+    assert [(e["event_type"], e["date"]) for e in events_of(probe_article(sentence, published="2024-12-12"), nlp)] == [("OTHER", "2024-12-10")]
