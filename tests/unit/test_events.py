@@ -1273,3 +1273,20 @@ def test_event_agents_set_free_are_released(nlp):
 )
 def test_event_appointment_to_a_post_and_reshuffle_are_other(sentence, nlp):
     assert [(e["event_type"], e["date"]) for e in events_of(probe_article(sentence, published="2024-12-12"), nlp)] == [("OTHER", "2024-12-10")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Les autorités avaient jusqu'ici exclu toute négociation avec ces groupes.",
+        "« Le Tchad est un pays souverain, il n'accepte de leçons de personne », a-t-il ajouté.",
+    ],
+)
+def test_event_any_act_and_a_negative_pronoun_name_no_act(sentence, nlp):
+    types = [e["event_type"] for e in events_of(probe_article(sentence, published="2024-12-10"), nlp)]
+    assert "CONSULT" not in types and "CONCEDE" not in types
+
+
+def test_event_perfect_infinitive_under_a_modal_is_a_past_act(nlp):
+    text = probe_article("Entre 300 et 400 hommes pourraient avoir été tués ce matin-là.", published="2024-12-10")
+    assert [(e["event_type"], e["modality"]) for e in events_of(text, nlp)] == [("ASSAULT", "occurred")]

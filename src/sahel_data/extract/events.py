@@ -628,6 +628,9 @@ def clause_verb(token: Token) -> Token:
     return t
 
 
+NEGATIVE_PRONOUNS = {"personne", "rien"}
+
+
 def is_negated(match: TriggerMatch) -> bool:
     """'n'avaient pas abouti à un accord', 'aucun accord': not an event. A row that requires a
     negation ("n'exclut pas une intervention") reads it as part of the act."""
@@ -641,13 +644,17 @@ def is_negated(match: TriggerMatch) -> bool:
     # A passive subject is what the verb is done to: "si un accord n'était pas trouvé" (no accord).
     scopes = [token] if token.dep_ == "nsubj" and verb is not token else [token, verb]
     for t in scopes:
-        has_ne = any(c.lower_ in {"ne", "n'"} for c in t.children)
+        has_ne = any(c.lower_ in {"ne", "n'", "n’"} for c in t.children)
         for child in t.children:
             if child.dep_ == "advmod" and cues.get(child.lower_) == "negation" and (has_ne or child.lower_ != "plus"):
                 return True
+        if has_ne and any(d.lower_ in NEGATIVE_PRONOUNS and not any(c.dep_ == "det" for c in d.children) for d in t.subtree):
+            return True  # "il n'accepte de leçons de personne", "n'a rien signé"
     for child in token.children:
         if child.lower_ in {"aucun", "aucune", "nul", "nulle"}:
             return True
+        if child.dep_ == "det" and child.lower_ in {"tout", "toute"} and match.rule.pos == "NOUN":
+            return True  # "a exclu toute négociation": any such act, none in particular
         if child.dep_ == "case" and child.lower_ == "sans" and match.rule.pos == "NOUN":
             return True  # "une décision prise sans concertation"
     return False
@@ -692,6 +699,8 @@ def modality_of(match: TriggerMatch, deadline: bool, date_in_future: bool) -> st
         return "planned"
     cues = modality_cues()
     token = match.head
+    if any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") and lemma(c) in {"avoir", "être"} for c in token.children):
+        return "occurred"  # "pourraient avoir été tués", "affirme avoir neutralisé": a perfect infinitive tells a past act
     chain = [token]
     t = token
     for _ in range(4):
