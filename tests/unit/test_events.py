@@ -1290,3 +1290,8 @@ def test_event_any_act_and_a_negative_pronoun_name_no_act(sentence, nlp):
 def test_event_perfect_infinitive_under_a_modal_is_a_past_act(nlp):
     text = probe_article("Entre 300 et 400 hommes pourraient avoir été tués ce matin-là.", published="2024-12-10")
     assert [(e["event_type"], e["modality"]) for e in events_of(text, nlp)] == [("ASSAULT", "occurred")]
+
+
+def test_event_a_delegation_leaving_is_no_withdrawal(nlp):
+    text = probe_article("Cette décision intervient deux jours après le départ d'une délégation américaine.", published="2024-03-20")
+    assert not [e for e in events_of(text, nlp) if e["event_type"] == "RETREAT"]
