@@ -1295,3 +1295,14 @@ def test_event_perfect_infinitive_under_a_modal_is_a_past_act(nlp):
 def test_event_a_delegation_leaving_is_no_withdrawal(nlp):
     text = probe_article("Cette décision intervient deux jours après le départ d'une délégation américaine.", published="2024-03-20")
     assert not [e for e in events_of(text, nlp) if e["event_type"] == "RETREAT"]
+
+
+@pytest.mark.parametrize(
+    "sentence, event_type",
+    [
+        ("Le Mali a placé dimanche sous administration provisoire la mine d'or.", "COERCE"),
+        ("Le Mali a placé la mine d'or sous administration provisoire dimanche.", "COERCE"),
+    ],
+)
+def test_event_provisional_administration_is_coercion(sentence, event_type, nlp):
+    assert [(e["event_type"], e["date"]) for e in events_of(probe_article(sentence, published="2024-06-12"), nlp)] == [(event_type, "2024-06-09")]
