@@ -16,8 +16,22 @@ def read_lexicon(name: str) -> tuple[dict[str, str], ...]:
     True
     """
     text = resources.files("sahel_data.lexicons").joinpath(name).read_text(encoding="utf-8")
+    return parse_lexicon(name, text)
+
+
+def parse_lexicon(name: str, text: str) -> tuple[dict[str, str], ...]:
+    """The rows of a lexicon's text; a row with more or fewer fields than the header (an
+    unquoted comma in an example) is an error, not a silently cut field."""
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return tuple(dict(row) for row in csv.DictReader(io.StringIO("\n".join(lines))))
+    rows = []
+    for row in csv.DictReader(io.StringIO("\n".join(lines))):
+        if None in row or None in row.values():
+            raise ValueError(
+                f"lexicons/{name}: the row starting {next(iter(row.values()))!r} has not as many fields as the header; "
+                "put a field that holds a comma between double quotes"
+            )
+        rows.append(dict(row))
+    return tuple(rows)
 
 
 @cache

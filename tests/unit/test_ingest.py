@@ -82,6 +82,7 @@ def test_parse_article_comment_section_is_boilerplate():
     "line, boilerplate",
     [
         ("Par Jean Martin", True),
+        ("Publié le 12/05/2024 à 10h30", True),
         ("Par Aïssata Traoré, envoyée spéciale à Niamey", True),
         ("Par ailleurs, la junte a fermé la frontière.", False),
         ("Par décret, le gouvernement a dissous le conseil municipal de la ville et nommé une délégation.", False),
