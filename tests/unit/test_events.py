@@ -1007,13 +1007,20 @@ def test_a_verb_tagging_a_quote_is_speech_not_the_act_its_row_needs_an_object_fo
     assert "COOPERATE" not in {e["event_type"] for e in events_of(text, nlp)}
 
 
-def test_aussitot_dates_the_act_to_the_day_told_last(nlp):
-    text = probe_article(
-        "La Cour de la Cédéao a ordonné le 7 décembre 2023 la libération du président. "
-        "Niamey avait aussitôt rejeté cette décision.",
-        published="2024-06-10",
-    )
-    assert only_event(text, "REJECT", nlp)["date"] == "2023-12-07"
+@pytest.mark.parametrize(
+    "told, anchored, published, event_type, date",
+    [
+        # "aussitôt": the day told last
+        ("La Cour de la Cédéao a ordonné le 7 décembre 2023 la libération du président. ",
+         "Niamey avait aussitôt rejeté cette décision.", "2024-06-10", "REJECT", "2023-12-07"),
+        # "dans la même déclaration": the statement's day
+        ("Le porte-parole a annoncé samedi 16 mars la fin de l'accord. ",
+         "Dans la même déclaration, le colonel a accusé Washington d'ingérence.", "2024-03-20", "ACCUSE", "2024-03-16"),
+    ],
+)
+def test_anchoring_phrase_dates_the_act_to_the_day_told_last(told, anchored, published, event_type, date, nlp):
+    text = probe_article(told, anchored, published=published)
+    assert only_event(text, event_type, nlp)["date"] == date
 
 
 @pytest.mark.parametrize(
@@ -1032,15 +1039,6 @@ def test_the_conditional_perfect_reports_an_unconfirmed_past_act(sentence, nlp):
 def test_the_conditional_present_passive_still_looks_ahead(nlp):
     text = probe_article("La base serait remise aux autorités d'ici juin.", published="2024-01-27")
     assert only_event(text, "RETREAT", nlp)["modality"] == "planned"
-
-
-def test_in_the_same_statement_dates_the_act_to_the_statement(nlp):
-    text = probe_article(
-        "Le porte-parole a annoncé samedi 16 mars la fin de l'accord. "
-        "Dans la même déclaration, le colonel a accusé Washington d'ingérence.",
-        published="2024-03-20",
-    )
-    assert only_event(text, "ACCUSE", nlp)["date"] == "2024-03-16"
 
 
 @pytest.mark.parametrize(
