@@ -46,6 +46,14 @@ def test_mention_capital_as_place_not_an_actor(nlp):
     assert all(surface != "Niamey" for surface, _ in mentions_of("Des discussions ont eu lieu à Niamey.", nlp))
 
 
+@pytest.mark.parametrize(
+    "text", ["Le bateau naviguait sur le fleuve Niger.", "Les pays riverains du lac Tchad se réunissent.", "La boucle du Niger est coupée.", "Le delta intérieur du Niger est inondé."],
+    ids=["fleuve", "lac", "boucle-du", "delta-adjective-du"],
+)
+def test_mention_state_name_of_a_river_or_lake_is_water_not_the_state(text, nlp):
+    assert mentions_of(text, nlp) == []
+
+
 def test_mention_media_cited_as_source_not_an_actor(nlp):
     found = mentions_of("Le ministre a révélé dans le Washington Post que la France était visée.", nlp)
     assert ("France", "france") in found and all("Washington" not in s for s, _ in found)

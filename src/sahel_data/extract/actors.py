@@ -33,6 +33,9 @@ PLACE_NOUNS = {
     "centre", "port", "route", "banlieue", "habitants", "population", "province", "nord", "sud", "est", "ouest",
     "camp", "hôpital", "université", "marché", "stade", "palais", "siège", "aérodrome", "frontière", "axe",
 }
+# Nouns of rivers and lakes: a state's name after them is water, not the state ("le fleuve
+# Niger", "le lac Tchad", "la boucle du Niger", "le delta intérieur du Niger").
+WATER_NOUNS = {"fleuve", "lac", "rivière", "delta", "boucle", "bassin", "vallée", "rives", "rive"}
 # Capitalised words NER calls organisations that name no particular one in news prose.
 ORG_STOPWORDS = {
     "etat", "état", "gouvernement", "armée", "congrès", "parlement", "assemblée", "ministère", "conseil", "président",
@@ -218,6 +221,17 @@ def _names_a_place(doc: Doc, start: int) -> bool:
     return j >= 0 and doc[j].lower_ in PLACE_NOUNS
 
 
+def _names_water(doc: Doc, start: int) -> bool:
+    """A name right after a river or lake noun, or after "du"/"de" following one, adjectives
+    aside: "sur le fleuve Niger", "la boucle du Niger", "le delta intérieur du Niger"."""
+    j = start - 1
+    if j >= 0 and doc[j].lower_ in {"de", "du", "d'", "d’"}:
+        j -= 1
+    while j >= 0 and doc[j].pos_ == "ADJ":
+        j -= 1
+    return j >= 0 and doc[j].lower_ in WATER_NOUNS
+
+
 def _state_after(doc: Doc, i: int, g: Gazetteer, found: dict[int, Mention]) -> tuple[Actor | None, int]:
     """A state named right after token i by 'du', 'de la', 'de l'', 'de': (state, end token)."""
     j = i
@@ -343,6 +357,8 @@ def _match_gazetteer(doc: Doc, nlp: Language) -> tuple[dict[int, Mention], list[
                 found[s] = Mention(s, e, Actor(slug(name), name, "organization", None, "media"), "name")
             continue
         if kind == "metonym" and _is_place_use(doc, s):
+            continue
+        if kind == "name" and _names_water(doc, s):
             continue
         if kind == "titled":
             # "le capitaine Traoré": the title picks the person a shared surname names; the
