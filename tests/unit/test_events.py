@@ -251,6 +251,29 @@ def test_event_actor_of_nominal_trigger_from_its_governing_verb(text, event_type
     assert event["actor1_id"] == actor1
 
 
+@pytest.mark.parametrize(
+    "sentence, actor1",
+    [
+        # the parser hangs "appelé" on the object noun or on the verb of a clause inside the first perfect
+        ("Reporters sans frontières a dénoncé lundi une « dérive inquiétante » et appelé les autorités à revenir sur ces décisions.", "reporters-sans-frontieres"),
+        ("Bamako a rejeté ces accusations, assurant que ses forces « ne poursuivent que des terroristes », et appelé à une enquête conjointe.", "mali"),
+    ],
+    ids=["hung-on-object-noun", "hung-in-participle-clause"],
+)
+def test_event_bare_coordinated_participle_shares_the_first_perfects_subject(sentence, actor1, nlp):
+    event = only_event(probe_article(sentence, published="2025-09-20"), "REQUEST", nlp)
+    assert event["actor1_id"] == actor1
+
+
+def test_event_subject_title_with_a_complement_is_the_person_in_apposition(nlp):
+    # "du gouvernement" names the state in view; the spokesman is the colonel, who denounces
+    text = probe_article(
+        "Le Mali pleure ses morts. Le porte-parole du gouvernement, le colonel Abdoulaye Maïga, a dénoncé des « hordes terroristes ».",
+        published="2023-09-08",
+    )
+    assert only_event(text, "ACCUSE", nlp)["actor1_id"] == "abdoulaye-maiga"
+
+
 def test_event_relative_que_is_the_object(nlp):
     text = " date 2024-05 La CEDEAO, que le Burkina Faso a quittée en janvier, n'a pas réagi."
     event = only_event(text, "SANCTION", nlp)

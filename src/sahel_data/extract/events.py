@@ -759,8 +759,23 @@ def mention_in(token: Token, by_token: dict[int, Mention], depth: int = 3, prefe
     there acts for."""
     if token.i in by_token:
         return by_token[token.i]
+    if prefer_person and (person := _appositive_person(token, by_token)) is not None:
+        return person
     found = _nearest_mention(token, by_token, depth, prefer_person)
     return found if found is not None else _office_holder_state(token)
+
+
+def _appositive_person(token: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """The person a title names in apposition, however deep: "le porte-parole du gouvernement,
+    le colonel Abdoulaye Maïga" is the colonel, not the government of the complement."""
+    frontier = [c for c in token.children if c.dep_ == "appos"]
+    for _ in range(3):
+        for c in frontier:
+            m = by_token.get(c.i)
+            if m is not None and m.actor.actor_type == "person":
+                return m
+        frontier = [c for t in frontier for c in t.children if c.dep_ in {"appos", "flat:name"}]
+    return None
 
 
 def _nearest_mention(token: Token, by_token: dict[int, Mention], depth: int, prefer_person: bool = False) -> Mention | None:
@@ -823,7 +838,8 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
                     if g.dep_ == "nmod" and _case(g) == "par" and g.i in by_token:
                         return by_token[g.i]
     if verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        return _subject_of(verb.head, by_token)
+        perfect = _perfect_sharing_auxiliary(verb)
+        return _subject_of(perfect if perfect is not None else verb.head, by_token)
     if is_detached_participle(verb):
         # ", mettant fin à": the parser hangs it on the nearest noun; it is the clause's
         return _subject_of(clause_verb(verb.head), by_token)
@@ -836,6 +852,30 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
             if controller is not None:
                 return controller
         return _subject_of(verb.head, by_token)
+    return None
+
+
+def _has_auxiliary(verb: Token) -> bool:
+    return any(c.dep_.startswith("aux") for c in verb.children)
+
+
+def _perfect_sharing_auxiliary(participle: Token) -> Token | None:
+    """The perfect whose auxiliary a bare coordinated past participle shares, when the parser
+    hung the participle on a word inside that perfect's clause: in "RSF a dénoncé une « dérive »
+    et appelé les autorités à…" or "Bamako a rejeté ces accusations, assurant que ses forces…,
+    et appelé à une enquête", "appelé" is a second perfect of the subject of "a"."""
+    forms, tense = participle.morph.get("VerbForm"), participle.morph.get("Tense")
+    if "Part" not in forms or "Past" not in tense or _has_auxiliary(participle):
+        return None
+    if participle.head.pos_ in {"VERB", "AUX"} and _has_auxiliary(participle.head):
+        return None  # hung on the right perfect already
+    t = participle.head
+    for _ in range(6):
+        if t.pos_ == "VERB" and _has_auxiliary(t) and "Part" in t.morph.get("VerbForm") and t.i < participle.i:
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
     return None
 
 
