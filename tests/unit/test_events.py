@@ -274,6 +274,17 @@ def test_event_subject_title_with_a_complement_is_the_person_in_apposition(nlp):
     assert only_event(text, "ACCUSE", nlp)["actor1_id"] == "abdoulaye-maiga"
 
 
+def test_event_person_abducted_in_the_passive_is_an_assault_by_the_agent_however_labelled(nlp):
+    # the person taken stands before the passive, out of the words after the trigger; the parser
+    # labels "par des combattants du JNIM", after a place, a modifier rather than the agent
+    text = probe_article(
+        "Le reporter Paul Martin avait été enlevé le 8 avril 2021 à Gao, dans le nord du Mali, par des combattants du JNIM.",
+        published="2023-03-21",
+    )
+    event = only_event(text, "ASSAULT", nlp)
+    assert (event["date"], event["actor1_id"], event["actor2_id"]) == ("2021-04-08", "jnim", "paul-martin")
+
+
 def test_event_relative_que_is_the_object(nlp):
     text = " date 2024-05 La CEDEAO, que le Burkina Faso a quittée en janvier, n'a pas réagi."
     event = only_event(text, "SANCTION", nlp)

@@ -204,6 +204,11 @@ def _actor_kinds_after(sent: Span, token: Token, by_token: dict[int, Mention]) -
     for a news outlet named there (outlets are not actors: "a suspendu la BBC")."""
     hi = min(sent.end, token.i + WINDOW_AFTER + 1)
     kinds = {f"@{by_token[i].actor.actor_type}" for i in range(token.i + 1, hi) if i in by_token}
+    if token.pos_ == "VERB" and is_passive(token):
+        # the one acted upon stands before a passive: "Olivier Dubois avait été enlevé"
+        for c in token.children:
+            if c.dep_ in {"nsubj", "nsubj:pass"} and (m := mention_in(c, by_token, depth=1)) is not None:
+                kinds.add(f"@{m.actor.actor_type}")
     doc = sent.doc
     if hi > token.i + 1 and _media_names().search(doc_text(doc), doc[token.i + 1].idx, doc[hi - 1].idx + len(doc[hi - 1])):
         kinds.add("@media")
@@ -833,6 +838,8 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
     if is_passive(verb):
         # "ont été interpellés sur le site par la police": the parser hangs the agent on a noun
         for c in verb.children:
+            if c.dep_ in {"obl", "obl:mod", "obl:arg"} and _case(c) == "par" and (m := mention_in(c, by_token, depth=2)) is not None:
+                return m  # "avait été enlevé à Gao par des combattants du JNIM", labelled a modifier
             if c.dep_ in {"obl", "obl:mod", "obl:arg"}:
                 for g in c.children:
                     if g.dep_ == "nmod" and _case(g) == "par" and g.i in by_token:
