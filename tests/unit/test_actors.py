@@ -54,6 +54,21 @@ def test_mention_state_name_of_a_river_or_lake_is_water_not_the_state(text, nlp)
     assert mentions_of(text, nlp) == []
 
 
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("Le Monde « condamne avec la plus grande fermeté cette décision ».", ("Le Monde", "le-monde")),
+        ("Libération a dénoncé une expulsion « inacceptable ».", ("Libération", "liberation")),
+        ("Selon Libération, l'armée a repris la ville, a rapporté Le Monde.", None),
+    ],
+    ids=["condemns", "denounces", "source-and-reporting-verb"],
+)
+def test_mention_media_acting_in_an_event_is_an_actor(text, outlet, nlp):
+    # the contract: an outlet is no actor "unless it acts in an event"
+    found = mentions_of(text, nlp)
+    assert found == ([outlet] if outlet else [])
+
+
 def test_mention_media_cited_as_source_not_an_actor(nlp):
     found = mentions_of("Le ministre a révélé dans le Washington Post que la France était visée.", nlp)
     assert ("France", "france") in found and all("Washington" not in s for s, _ in found)

@@ -285,6 +285,19 @@ def test_event_person_abducted_in_the_passive_is_an_assault_by_the_agent_however
     assert (event["date"], event["actor1_id"], event["actor2_id"]) == ("2021-04-08", "jnim", "paul-martin")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Les autorités burkinabè ont expulsé samedi Sophie Douce, correspondante d'un quotidien français.",
+        "Agnès Faivre, qui travaillait pour un quotidien français, a été expulsée samedi.",
+    ],
+    ids=["named-correspondent", "named-person-passive"],
+)
+def test_event_expelling_a_named_private_person_is_coercion_not_a_diplomatic_sanction(sentence, nlp):
+    events = events_of(probe_article(sentence, published="2023-04-03"), nlp)
+    assert [(e["event_type"], e["date"]) for e in events] == [("COERCE", "2023-04-01")]
+
+
 def test_event_relative_que_is_the_object(nlp):
     text = " date 2024-05 La CEDEAO, que le Burkina Faso a quittée en janvier, n'a pas réagi."
     event = only_event(text, "SANCTION", nlp)

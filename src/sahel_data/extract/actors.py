@@ -378,6 +378,15 @@ def _media_restrictions() -> frozenset[str]:
     )
 
 
+@cache
+def _unconditional_act_verbs() -> frozenset[str]:
+    """Verbs the event lexicon reads as an act whatever follows them ("dénoncer", "condamner",
+    "démentir"): rows with no `requires`. Reporting verbs ("rapporter", "indiquer") are none."""
+    return frozenset(
+        r["lemmas"] for r in read_lexicon("event_triggers.csv") if r["pos"] == "VERB" and " " not in r["lemmas"] and not r["requires"]
+    )
+
+
 def _media_acted_upon(doc: Doc, start: int, end: int) -> bool:
     """An outlet within a few words of a restriction in the same sentence, before or after
     it ("a suspendu la BBC", "RFI et France 24 sont interdites de diffusion")."""
@@ -386,7 +395,9 @@ def _media_acted_upon(doc: Doc, start: int, end: int) -> bool:
         return False  # "selon RFI", "d'après l'AFP": a source, wherever a restriction stands
     tops = [t for t in doc[start:end] if not start <= t.head.i < end]  # the parser may split a name
     if any(t.dep_ == "nsubj" for t in tops):
-        return False  # "a rapporté RFI": an outlet that is the subject does, it is not done to
+        # "a rapporté RFI": an outlet that is the subject does, it is not done to; but one that
+        # is the subject of an act ("Le Monde condamne cette décision") acts in an event
+        return any(t.dep_ == "nsubj" and t.head.lemma_.lower() in _unconditional_act_verbs() for t in tops)
     sent = doc[start].sent  # outlets are few: the sentence lookup is cheap enough here
     around = (*range(max(sent.start, start - 8), start), *range(end, min(sent.end, end + 8)))
     if any(doc[k].lemma_.lower() in cues for k in around):
