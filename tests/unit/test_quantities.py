@@ -524,6 +524,18 @@ POSITIVES = [
         "soldats",
         id="year-like-with-unit-counts",
     ),
+    # a noun in "-ités" is no participle ("cités", "invités" are)
+    pytest.param(
+        "Les assaillants ont attaqué sept localités de l'ouest.", "sept localités", 7, None, "item", "exact", "localités",
+        id="ites-noun-is-counted",
+    ),
+    # a share after "les" is no set told before; its qualifier stands before the article and
+    # what it is a share of after the possessive
+    pytest.param(
+        "L'or représente environ les trois quarts de ses recettes d'exportation.",
+        "environ les trois quarts de ses recettes", 0.75, None, "ratio", "approx", "recettes",
+        id="share-after-article-and-qualifier",
+    ),
 ]
 
 

@@ -210,6 +210,8 @@ _COUNTED_AFTER_ARTICLE = frozenset({"week", "month", "year", "km"})
 # demonstrative determiner names a set the text has told, not a count ("les quatre prochains
 # mois" is a duration: time units stay).
 _KNOWN_SET_DETERMINERS = frozenset({"les", "ces"})
+# "les trois quarts de ses recettes": what a share is of stands after the possessive
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos"})
 _KNOWN_SET_MAX = 5
 _TIME_UNITS = frozenset({"hour", "day", "week", "month", "year"})
 
@@ -389,6 +391,11 @@ def _phrase_table(file: str, key: str, value: str, allowed: tuple[str, ...]) -> 
             )
         table[_phrase_norms(row[key])] = row[value]
     return table
+
+
+# Nouns in "-ité(s)", "-auté(s)", "-iété(s)" ("sept localités", "trois sociétés", "deux unités"),
+# which look like participles by their ending ("cités", "invités", "limités" are participles).
+_ITE_NOUN = re.compile(r"(?:al|iv|rs|nt|un|or|ac|ur)ités?$|(?:aut|iét)és?$")
 
 
 @functools.cache
@@ -650,14 +657,14 @@ class _Reader:
         if tok.text[0].isupper():
             # "2 000 Américains": people named by nationality; other names are not counted
             return _Counted("person", j, j, tok.text, False) if _is_demonym(tok) else None
-        if re.search(r"(?:é|ée|és|ées|ent|ment)$", tok.norm):
+        if re.search(r"(?:é|ée|és|ées|ent|ment)$", tok.norm) and not _ITE_NOUN.search(tok.norm):
             return None  # participles and verbs ("déployés", "restent") are not nouns
         return _Counted("item", j, j, tok.text, False)
 
     def share_of(self, i: int, unit: str, unit_last: int) -> _Counted:
         """What a share or percentage is of: "deux tiers des Nigériens" → "Nigériens"."""
         if self.norm(i) in ("de", "des", "du", "d'"):
-            j = i + 1 + (self.norm(i + 1) in _ARTICLES and self.norm(i) in ("de", "d'"))
+            j = i + 1 + (self.norm(i + 1) in _ARTICLES | _POSSESSIVES and self.norm(i) in ("de", "d'"))
             while self.norm(j) in _PRENOMINAL:
                 j += 1
             tok = self.toks[j] if j < len(self.toks) else None
@@ -737,6 +744,8 @@ class _Reader:
         prev = self.norm(i - 1)
         conn = self.norm(j)
         pre = self.match_backward(i - 1, floor)
+        if pre is None and a.ratio and self.norm(i - 1) in _ARTICLES and i - 2 >= floor:
+            pre = self.match_backward(i - 2, floor)  # "environ les trois quarts de ses recettes"
         if self.is_num(j + 1) and (
             (conn == "et" and prev == "entre") or conn == "à" or (conn == "ou" and not mid)
         ):
@@ -819,7 +828,7 @@ class _Reader:
             return None  # "un soldat", "un seul": the article, not a count
         if (
             b is None and not pre and self.toks[i].spelled and value <= _KNOWN_SET_MAX
-            and self.norm(i - 1) in _KNOWN_SET_DETERMINERS and c.unit not in _TIME_UNITS
+            and self.norm(i - 1) in _KNOWN_SET_DETERMINERS and c.unit not in _TIME_UNITS and c.unit != "ratio"
         ):
             return None  # "les deux journaux", "ces trois officiers": a set told before (contract: known sets)
 
