@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,46 @@ def repair_sentence_starts(doc: Doc) -> Doc:
         prev = doc[token.i - 1]
         if token.is_sent_start and token.text.startswith("-") and prev.idx + len(prev) == token.idx and prev.is_alpha:
             token.is_sent_start = False
+    return doc
+
+
+RELATIVE_REPAIR = "sahel_relative_repair"
+# Dependencies inside a noun phrase, climbed from its last word to its head noun. A complement
+# with a preposition is a noun phrase of its own ("la visite … depuis le coup d'État"), unless
+# it is a date ("le coup d'État du 26 juillet 2023").
+_NOUN_PHRASE_DEPS = {"flat:name", "flat", "nummod", "amod", "appos", "fixed"}
+
+
+def _inside_noun_phrase(token: Token) -> bool:
+    if token.dep_ in _NOUN_PHRASE_DEPS:
+        return True
+    return token.dep_ == "nmod" and (token.pos_ == "NUM" or not any(c.dep_ == "case" for c in token.children))
+
+
+@Language.component(RELATIVE_REPAIR)
+def attach_stray_relatives(doc: Doc) -> Doc:
+    """Hang a relative clause on the noun it describes when the parser hung it on a verb: in
+    "depuis le coup d'État du 26 juillet 2023, qui a renversé Mohamed Bazoum", "qui a renversé"
+    comes out as an adverbial clause of the main verb, so it would take that verb's subject and
+    date. The noun is the head of the phrase ending just before "qui"."""
+    for qui in doc:
+        if qui.lower_ != "qui" or qui.dep_ != "nsubj" or "Rel" not in qui.morph.get("PronType"):
+            continue
+        verb = qui.head
+        if verb.dep_ == "ROOT" or verb.dep_.startswith("acl") or verb.i < qui.i or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        k = qui.i - 1
+        while k >= qui.sent.start and doc[k].is_punct:
+            k -= 1
+        if k < qui.sent.start:
+            continue
+        noun = doc[k]
+        while _inside_noun_phrase(noun) and noun.head.i < noun.i:
+            noun = noun.head
+        if noun.pos_ not in {"NOUN", "PROPN"} or verb.is_ancestor(noun) or noun.i == verb.head.i and verb.dep_ == "acl:relcl":
+            continue
+        verb.head = noun
+        verb.dep_ = "acl:relcl"
     return doc
 
 
@@ -66,6 +106,7 @@ def _load_model() -> Language:
     position = nlp.pipe_names.index("senter")
     nlp._components.insert(0, nlp._components.pop(position))
     nlp.add_pipe(SENTENCE_REPAIR, after="senter")
+    nlp.add_pipe(RELATIVE_REPAIR, after="parser")
     log.info("loaded %s %s (%s)", MODEL_NAME, nlp.meta.get("version"), ", ".join(nlp.pipe_names))
     return nlp
 

@@ -298,6 +298,26 @@ def test_event_expelling_a_named_private_person_is_coercion_not_a_diplomatic_san
     assert [(e["event_type"], e["date"]) for e in events] == [("COERCE", "2023-04-01")]
 
 
+def test_parse_relative_hung_on_the_main_verb_is_rehung_on_its_noun(nlp):
+    doc = nlp("Arrivé mardi à Téhéran, le ministre effectue la première visite depuis le coup d'État du 26 juillet 2023, qui a renversé le président.")
+    verb = next(t for t in doc if t.text == "renversé")
+    assert (verb.dep_, verb.head.text) == ("acl:relcl", "coup")
+
+
+@pytest.mark.parametrize(
+    "sentence, event_type, date",
+    [
+        # the relative takes its noun's date, not the fronted "mardi" of the main clause
+        ("Arrivé mardi à Téhéran, le ministre effectue la première visite depuis le coup d'État du 26 juillet 2023, qui a renversé le président Mohamed Bazoum.", "COERCE", "2023-07-26"),
+        # a present relative states what still holds: not dated by the participle it hangs under
+        ("Ces tensions s'ajoutent aux sanctions imposées le 9 janvier au Mali par la Cédéao, qui reproche à la junte de vouloir conserver le pouvoir.", "ACCUSE", None),
+    ],
+    ids=["relative-takes-its-nouns-date", "present-relative-under-dated-participle"],
+)
+def test_event_date_of_a_relative_clause(sentence, event_type, date, nlp):
+    assert only_event(probe_article(sentence, published="2024-01-20"), event_type, nlp)["date"] == date
+
+
 def test_event_relative_que_is_the_object(nlp):
     text = " date 2024-05 La CEDEAO, que le Burkina Faso a quittée en janvier, n'a pas réagi."
     event = only_event(text, "SANCTION", nlp)

@@ -259,6 +259,8 @@ def _present_under_past(climb: list[Token]) -> bool:
         return False
     simple_present = "Pres" in inner.morph.get("Tense") and "Ind" in inner.morph.get("Mood")
     told_past = is_perfect(outer) or bool({"Imp", "Past"} & set(outer.morph.get("Tense")) and "Fin" in outer.morph.get("VerbForm"))
+    # "les sanctions imposées le 9 janvier par la Cédéao, qui reproche à la junte…": a past participle
+    told_past = told_past or ("Past" in outer.morph.get("Tense") and "Part" in outer.morph.get("VerbForm"))
     return simple_present and told_past
 
 
