@@ -318,6 +318,16 @@ def test_event_date_of_a_relative_clause(sentence, event_type, date, nlp):
     assert only_event(probe_article(sentence, published="2024-01-20"), event_type, nlp)["date"] == date
 
 
+def test_event_participle_on_a_person_released_at_the_same_time_is_a_second_release(nlp):
+    text = probe_article(
+        "Le journaliste français Paul Martin a été libéré lundi par le JNIM. ",
+        "Il était accompagné de l'humanitaire américain Jean Dupont, libéré en même temps que lui.",
+        published="2023-03-22",
+    )
+    releases = [(e["date"], e["actor2_id"]) for e in events_of(text, nlp) if e["event_type"] == "RETREAT"]
+    assert releases == [("2023-03-20", "paul-martin"), ("2023-03-20", "jean-dupont")]
+
+
 def test_event_relative_que_is_the_object(nlp):
     text = " date 2024-05 La CEDEAO, que le Burkina Faso a quittée en janvier, n'a pas réagi."
     event = only_event(text, "SANCTION", nlp)

@@ -605,7 +605,7 @@ def _grammar() -> _Grammar:
          _build_weekday, ((core("weekday"),),), opens(lead_first, article_first, first("weekday"))),
         (scan(lead + rf"(?P<rel>{rel})"), _build_relative_day, ((core("relative_day"),),),
          opens(lead_first, first("relative_day"))),
-        (scan(lead + rf"(?<!['’])(?P<anch>{anchored})(?!{_SP}qu(?:e(?!\w)|['’]))(?:(?=(?P<of>{_SP}(?:du|des|de)(?!\w)|{_SP}d['’])))?"), _build_anchored,
+        (scan(lead + rf"(?<!['’])(?P<anch>{anchored})(?:(?<=temps)|(?!{_SP}qu(?:e(?!\w)|['’])))(?:(?=(?P<of>{_SP}(?:du|des|de)(?!\w)|{_SP}d['’])))?"), _build_anchored,
          ((core("anchored_day"),),), opens(lead_first, first("anchored_day"))),
         (scan(lead + rf"{vague}?(?:(?<!\w)(?P<det>cette|cet|ce|l'|la|le)(?:(?<=')|{_SP}))?"
               rf"(?P<unit>{unit})(?P<suffix>{suffix})?(?:{_SP}(?P<dir>{dir_word}|{anaphoric}))?"),

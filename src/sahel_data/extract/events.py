@@ -199,6 +199,19 @@ def _is_bare_participle(token: Token) -> bool:
     return "Part" in token.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in token.children)
 
 
+def described_by_participle(token: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """The actor a bare past participle describes: the noun it hangs on ("l'humanitaire
+    américain Jeffery Woodke, libéré en même temps"), or, when the parser hung it on the main
+    verb after a comma, the actor just before the comma."""
+    if not _is_bare_participle(token) or "Past" not in token.morph.get("Tense"):
+        return None
+    if token.dep_ == "acl":
+        return by_token.get(token.head.i) or _appositive_person(token.head, by_token)
+    if token.dep_ in {"advcl", "conj"} and token.i >= 2 and token.doc[token.i - 1].text == "," and token.head.i < token.i:
+        return by_token.get(token.i - 2)
+    return None
+
+
 def _actor_kinds_after(sent: Span, token: Token, by_token: dict[int, Mention]) -> set[str]:
     """`@<actor_type>` for each actor mentioned in the few tokens after the trigger, and `@media`
     for a news outlet named there (outlets are not actors: "a suspendu la BBC")."""
@@ -209,6 +222,8 @@ def _actor_kinds_after(sent: Span, token: Token, by_token: dict[int, Mention]) -
         for c in token.children:
             if c.dep_ in {"nsubj", "nsubj:pass"} and (m := mention_in(c, by_token, depth=1)) is not None:
                 kinds.add(f"@{m.actor.actor_type}")
+    elif (described := described_by_participle(token, by_token)) is not None:
+        kinds.add(f"@{described.actor.actor_type}")  # "Jeffery Woodke, libéré en même temps"
     doc = sent.doc
     if hi > token.i + 1 and _media_names().search(doc_text(doc), doc[token.i + 1].idx, doc[hi - 1].idx + len(doc[hi - 1])):
         kinds.add("@media")
@@ -1218,6 +1233,9 @@ def _demonym_state_of_object(verb: Token) -> Actor | None:
 # Acts whose fronted past participle has its clause's subject as patient ("Arrêté lundi,
 # l'opposant..."), unlike meetings ("Réunis à Abuja, les dirigeants...").
 PATIENT_SUBJECT_TYPES = {"COERCE", "ASSAULT", "SANCTION", "ACCUSE"}
+# Acts whose past participle on a noun describes who underwent them ("l'otage libéré", "les
+# soldats tués"): the noun is the other side.
+PARTICIPLE_PATIENT_TYPES = PATIENT_SUBJECT_TYPES | {"RETREAT"}
 
 
 def _is_fronted_past_participle(token: Token) -> bool:
@@ -1242,6 +1260,13 @@ def participants(
             # underwent the act; only an agent ("par l'armée") did it
             agent = next((m for c in token.subtree if _case(c) == "par" and (m := by_token.get(c.i)) is not None), None)
             actor1, actor2 = agent, _subject_of(clause_verb(token.head), by_token)
+        if (
+            actor2 is None and match.rule.event_type in PARTICIPLE_PATIENT_TYPES
+        ):
+            # "l'humanitaire américain Jeffery Woodke, libéré en même temps": the one the participle describes
+            described = described_by_participle(token, by_token)
+            if described is not None and (actor1 is None or described.actor.actor_id != actor1.actor.actor_id):
+                actor2 = described
     else:
         other_types = {m.head.i: m.rule.event_type for m in others if m.rule.event_type != match.rule.event_type}
         actor1, actor2 = _nominal_participants(match, by_token, other_types)
