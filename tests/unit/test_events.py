@@ -328,6 +328,15 @@ def test_event_participle_on_a_person_released_at_the_same_time_is_a_second_rele
     assert releases == [("2023-03-20", "paul-martin"), ("2023-03-20", "jean-dupont")]
 
 
+def test_event_fronted_date_dates_the_one_act_of_a_sentence_the_parse_does_not_link(nlp):
+    # the parser makes "25" the root of this sentence: no tree path joins the date to "tués"
+    text = probe_article(
+        "A la même période l'an dernier, le 25 juin 2024, 20 soldats et un civil avaient été tués à Tassia, dans la même région.",
+        published="2025-06-27",
+    )
+    assert only_event(text, "ASSAULT", nlp)["date"] == "2024-06-25"
+
+
 def test_event_relative_que_is_the_object(nlp):
     text = " date 2024-05 La CEDEAO, que le Burkina Faso a quittée en janvier, n'a pas réagi."
     event = only_event(text, "SANCTION", nlp)

@@ -344,6 +344,22 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
     return best[1] if best else None
 
 
+def _opening_date(match: TriggerMatch, dates: list[SentenceDates]) -> SentenceDates | None:
+    """The date that opens a sentence telling one act, set off by a comma before it ("A la même
+    période l'an dernier, le 25 juin 2024, 20 soldats avaient été tués"), when the parse links
+    no date to the act: a fronted time frames the whole sentence. The most precise one wins."""
+    sent = match.head.sent
+    doc = sent.doc
+    fronted = [
+        d for d in dates
+        if d.span.start - sent.start <= 8 and d.span.end <= match.head.i and not d.mention.is_deadline
+        and d.span.end < len(doc) and doc[d.span.end].text == ","
+        and not any(t.pos_ in {"VERB", "AUX"} for t in doc[sent.start : d.span.end])  # before any verb
+    ]
+    absolute = [d for d in fronted if not d.mention.is_relative]
+    return (absolute or fronted or [None])[-1]
+
+
 def _events_in_sentence(
     sent: Span, block: Block, dates: list[SentenceDates], by_token: dict[int, Mention], reference: PartialDate | None,
     resolved: dict[int, PartialDate | None],
@@ -355,6 +371,8 @@ def _events_in_sentence(
     out = []
     for match in triggers:
         governing = _governing_date(match, dates, triggers)
+        if governing is None and len(triggers) == 1:
+            governing = _opening_date(match, dates)
         if governing is None and _is_generic_plural(match):
             continue  # "les attaques jihadistes se multiplient": a trend, not an event
         if (
