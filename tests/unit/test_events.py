@@ -337,6 +337,20 @@ def test_event_fronted_date_dates_the_one_act_of_a_sentence_the_parse_does_not_l
     assert only_event(text, "ASSAULT", nlp)["date"] == "2024-06-25"
 
 
+def test_event_of_two_times_on_its_clause_the_one_with_a_date_dates_it(nlp):
+    text = probe_article("Ces derniers mois, Ouagadougou a déjà suspendu Radio France Internationale (RFI), en décembre 2022.", published="2023-04-05")
+    assert only_event(text, "COERCE", nlp)["date"] == "2022-12"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Ouagadougou a suspendu RFI pour avoir diffusé un entretien avec le chef d'AQMI.", "Dans un entretien accordé à la presse, le ministre a dénoncé l'ingérence."],
+    ids=["broadcast", "granted"],
+)
+def test_event_an_interview_is_no_meeting(sentence, nlp):
+    assert "CONSULT" not in {e["event_type"] for e in events_of(probe_article(sentence, published="2023-04-05"), nlp)}
+
+
 def test_event_relative_que_is_the_object(nlp):
     text = " date 2024-05 La CEDEAO, que le Burkina Faso a quittée en janvier, n'a pas réagi."
     event = only_event(text, "SANCTION", nlp)

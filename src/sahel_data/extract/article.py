@@ -308,7 +308,7 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
             # "a annoncé le mois dernier le départ de ses troupes d'ici le 31 août": the parser
             # splits the date ("ici" on the noun, "31 août" on the verb); a part on the trigger
             # makes it the trigger's own
-            cost = (0, 0, 0, abs(d.span.root.i - head.i))
+            cost = (0, 0, False, 0, abs(d.span.root.i - head.i))
             if best is None or cost < best[0]:
                 best = (cost, d)
             continue
@@ -337,7 +337,9 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
                 # décembre" dates the sending, the object noun (or the noun inside it)
                 announced = head.dep_ == "obj" or (head.dep_ == "nmod" and head.head.dep_ == "obj")
                 deadline_first = 0 if (match.rule.pos == "NOUN" and announced and d.mention.is_deadline) else 1
-                cost = (level, deadline_first, index[ancestor.i], abs(root.i - head.i))
+                # "Ces derniers mois, Ouagadougou a suspendu RFI, en décembre 2022": of two times on
+                # one clause, the one that dates it
+                cost = (level, deadline_first, d.mention.is_vague, index[ancestor.i], abs(root.i - head.i))
                 if best is None or cost < best[0]:
                     best = (cost, d)
                 break

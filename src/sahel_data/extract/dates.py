@@ -253,6 +253,11 @@ class DateMention:
         return self._parsed.of_happening
 
     @property
+    def is_vague(self) -> bool:
+        """A time with no date in it: "récemment", "ces derniers mois" (resolves to None)."""
+        return self._parsed.kind == "vague"
+
+    @property
     def names_a_day(self) -> bool:
         """A particular day: "dimanche", "hier", "le 7 juin" (not "l'année dernière")."""
         p = self._parsed
