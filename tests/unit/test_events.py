@@ -351,6 +351,16 @@ def test_event_an_interview_is_no_meeting(sentence, nlp):
     assert "CONSULT" not in {e["event_type"] for e in events_of(probe_article(sentence, published="2023-04-05"), nlp)}
 
 
+def test_event_joint_act_of_the_two_countries_is_between_the_two_states_most_named(nlp):
+    text = probe_article(
+        "Le ministre russe des Affaires étrangères est arrivé mercredi au Burkina Faso. La Russie livre des céréales au Burkina Faso. ",
+        "Les deux pays ont signé à cette occasion un mémorandum d'entente.",
+        published="2024-06-07",
+    )
+    event = only_event(text, "SUPPORT", nlp)
+    assert {event["actor1_id"], event["actor2_id"]} == {"russia", "burkina-faso"}
+
+
 def test_event_relative_que_is_the_object(nlp):
     text = " date 2024-05 La CEDEAO, que le Burkina Faso a quittée en janvier, n'a pas réagi."
     event = only_event(text, "SANCTION", nlp)

@@ -21,6 +21,7 @@ from sahel_data.extract.actors import Actor, Mention, find_mentions, focus_state
 from sahel_data.extract.dates import DateMention, PartialDate, find_dates, reference_date, resolve
 from sahel_data.extract.events import (
     CONTENT_TAKERS,
+    JOINT_TYPES,
     SPEECH_TYPES,
     TriggerMatch,
     clause_verb,
@@ -701,6 +702,33 @@ def with_context_counterpart(e: EventCandidate, states: tuple[Actor, ...]) -> Ev
     return replace(e, actor2=Mention(-1, -1, other, "context")) if other else e
 
 
+# Nouns that, counted as "les deux …", name the two states an article is about.
+TWO_STATES_NOUNS = {"pays", "états", "etats", "capitales", "gouvernements", "voisins", "nations"}
+
+
+def _names_two_states(subject: Token) -> bool:
+    """"les deux pays", "les ministres de la Défense des deux pays", "les deux capitales"."""
+    frontier = [subject]
+    for _ in range(3):
+        for t in frontier:
+            if t.lower_ in TWO_STATES_NOUNS and any(c.dep_ == "nummod" and c.lower_ == "deux" for c in t.children):
+                return True
+        frontier = [c for t in frontier for c in t.children if c.dep_ in {"nmod", "conj"}]
+    return False
+
+
+def with_two_parties(e: EventCandidate, states: tuple[Actor, ...]) -> EventCandidate:
+    """A joint act whose subject is "les deux pays" ("Les deux pays ont signé un mémorandum")
+    is between the two states the article names most."""
+    if e.event_type not in JOINT_TYPES or e.actor1 is not None or len(states) < 2:
+        return e
+    verb = clause_verb(e.match.head)
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+    if not any(_names_two_states(s) for s in subjects):
+        return e
+    return replace(e, actor1=Mention(-1, -1, states[0], "context"), actor2=Mention(-1, -1, states[1], "context"))
+
+
 def with_custodian(e: EventCandidate, states: tuple[Actor, ...]) -> EventCandidate:
     """"Trois officiers ont été interpellés", "placé sous mandat de dépôt": custody told with no
     agent is the act of the state where it happens: the state of its place, else the state
@@ -802,6 +830,7 @@ class ArticleReader:
             quantity_rows.extend(self._quantities(block, sent, by_token, actors))
 
         events = resolve_pronoun_subjects(events)
+        events = [with_two_parties(e, focus) for e in events]
         # Events are read from the body: a headline or section heading only announces what the
         # body tells (contract: "the body sentence over a headline").
         events = [e for e in events if e.block.kind == "paragraph"]
