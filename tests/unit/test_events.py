@@ -361,6 +361,20 @@ def test_event_joint_act_of_the_two_countries_is_between_the_two_states_most_nam
     assert {event["actor1_id"], event["actor2_id"]} == {"russia", "burkina-faso"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le Quai d'Orsay a rejeté des accusations « sans fondement » et regretté une décision.",
+        "Paris a dénoncé samedi 16 août des accusations « sans fondement » et réclamé la libération de son ressortissant.",
+    ],
+    ids=["object-of-rejeter", "hung-elsewhere-after-denoncer"],
+)
+def test_event_accusations_rejected_are_no_accusation_made(sentence, nlp):
+    events = events_of(probe_article(sentence, published="2025-08-20"), nlp)
+    assert "REJECT" in {e["event_type"] for e in events}
+    assert not any(e["trigger"].startswith("accusation") for e in events)
+
+
 def test_event_relative_que_is_the_object(nlp):
     text = " date 2024-05 La CEDEAO, que le Burkina Faso a quittée en janvier, n'a pas réagi."
     event = only_event(text, "SANCTION", nlp)

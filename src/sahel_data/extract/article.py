@@ -22,6 +22,7 @@ from sahel_data.extract.dates import DateMention, PartialDate, find_dates, refer
 from sahel_data.extract.events import (
     CONTENT_TAKERS,
     JOINT_TYPES,
+    WINDOW_AFTER,
     SPEECH_TYPES,
     TriggerMatch,
     clause_verb,
@@ -363,6 +364,25 @@ def _opening_date(match: TriggerMatch, dates: list[SentenceDates]) -> SentenceDa
     return (absolute or fronted or [None])[-1]
 
 
+def _author_named(noun: Token, by_token: dict[int, Mention]) -> bool:
+    """An act's noun that names who did it: "les accusations de Bamako", "les accusations
+    portées par l'armée soudanaise"."""
+    for c in noun.children:
+        if c.dep_ == "nmod" and c.i in by_token and any(g.dep_ == "case" and g.lower_ in {"de", "du", "des", "d'", "d’"} for g in c.children):
+            return True
+        if c.dep_ == "acl" and any(g.lower_ == "par" and g.dep_ == "case" and g.head.i in by_token for g in c.subtree):
+            return True
+    return False
+
+
+def _rejected_by(accusation: TriggerMatch, rejection: TriggerMatch) -> bool:
+    """An accusation noun a rejection verb takes as object (the parser hangs it anywhere)."""
+    head = accusation.head
+    if head.head.i == rejection.head.i:
+        return True
+    return rejection.head.i < head.i <= rejection.head.i + WINDOW_AFTER and head.lemma_.lower() in rejection.rule.requires
+
+
 def _events_in_sentence(
     sent: Span, block: Block, dates: list[SentenceDates], by_token: dict[int, Mention], reference: PartialDate | None,
     resolved: dict[int, PartialDate | None],
@@ -371,6 +391,14 @@ def _events_in_sentence(
     # "fin novembre", "d'ici la fin de la mission": a word inside a date expression names a time
     found = [t for t in find_triggers(sent, by_token) if not any(d.span.start <= t.head.i < d.span.end for d in dates)]
     triggers = [t for t in found if not is_negated(t) and is_reported_act(t, found) and not is_travel(t, by_token)]
+    # "Paris a rejeté des accusations « sans fondement »": the accusations rejected were told, not made, here
+    rejections = [t for t in triggers if t.rule.event_type == "REJECT"]
+    # (unless the sentence names who made them: "les accusations portées par l'armée soudanaise")
+    triggers = [
+        t for t in triggers
+        if not (t.rule.event_type == "ACCUSE" and t.rule.pos == "NOUN" and any(_rejected_by(t, r) for r in rejections)
+                and not _author_named(t.head, by_token))
+    ]
     out = []
     for match in triggers:
         governing = _governing_date(match, dates, triggers)
