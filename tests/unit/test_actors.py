@@ -69,6 +69,23 @@ def test_mention_media_acting_in_an_event_is_an_actor(text, outlet, nlp):
     assert found == ([outlet] if outlet else [])
 
 
+def test_mention_capitalised_description_is_a_short_name_and_a_mention(nlp):
+    found = mentions_of("La Confédération des États du Sahel a adopté une taxe. La Confédération entend financer ses institutions. La confédération a ajouté.", nlp)
+    assert found == [("Confédération des États du Sahel", "alliance-of-sahel-states"), ("Confédération", "alliance-of-sahel-states")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Les ministres de l'Economie et des Finances du Mali ont adopté une taxe.", [("Mali", "mali")]),
+        ("La ministre de la Communication et de l'Economie numérique a démenti.", []),
+    ],
+    ids=["two-portfolios", "portfolio-with-adjective"],
+)
+def test_mention_portfolio_in_a_ministers_title_is_no_organisation(text, expected, nlp):
+    assert mentions_of(text, nlp) == expected
+
+
 def test_mention_media_cited_as_source_not_an_actor(nlp):
     found = mentions_of("Le ministre a révélé dans le Washington Post que la France était visée.", nlp)
     assert ("France", "france") in found and all("Washington" not in s for s, _ in found)

@@ -297,6 +297,27 @@ def find_mentions(doc: Doc, nlp: Language, focus_states: tuple[Actor, ...] = ())
     return [found[k] for k in sorted(found)]
 
 
+# (not "ministère": "le ministère de l'Administration du territoire" is the body itself)
+MINISTER_WORDS = {"ministre", "ministres", "secrétaire", "portefeuille"}
+PORTFOLIO_LINKS = {"de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "et", "aux", "à", ","}
+
+
+def _is_portfolio(doc: Doc, start: int) -> bool:
+    """A capitalised name in a minister's title ("les ministres de l'Economie et des Finances"):
+    walking back over links and the title's other portfolios reaches "ministre"."""
+    j = start - 1
+    for _ in range(8):
+        if j < 0:
+            return False
+        t = doc[j]
+        if t.lower_ in MINISTER_WORDS:
+            return True
+        if t.lower_ not in PORTFOLIO_LINKS and not t.text[:1].isupper() and t.pos_ != "ADJ":
+            return False
+        j -= 1
+    return False
+
+
 def _organization_mention(doc: Doc, ent: Span, g: Gazetteer) -> Mention | None:
     """A named organisation the gazetteer lacks: a capitalised name, not a medium, no digits."""
     start = ent.start
@@ -308,7 +329,7 @@ def _organization_mention(doc: Doc, ent: Span, g: Gazetteer) -> Mention | None:
         return None
     if len(span) == 1 and (len(text) < 3 or text.lower() in ORG_STOPWORDS):
         return None
-    if span[0].lower_ in PORTFOLIO_WORDS:
+    if span[0].lower_ in PORTFOLIO_WORDS or _is_portfolio(doc, start):
         return None  # "secrétaire d'État aux Affaires africaines": a portfolio in a title
     if _names_a_place(doc, start):
         return None  # "la base Adji Kosseï", "le camp Geille": a place's name
@@ -707,7 +728,8 @@ def _anaphor_mention(
         end, country = _anaphor_end(doc, i + 1, row.modifiers, lowers, taken, g)
         if end is None:
             continue
-        kind = "description" if row.is_mention else "anaphor"
+        # "la Confédération", "la Cour" with a capital: the body's short name, so a mention row
+        kind = "description" if row.is_mention or doc[i].text[:1].isupper() else "anaphor"
         if "state" in row.refers_to:
             state = _state_in_view(recent, sentence, g)
             return Mention(i, end, state, kind) if state is not None else None
