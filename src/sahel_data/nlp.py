@@ -69,7 +69,7 @@ def attach_stray_relatives(doc: Doc) -> Doc:
         noun = doc[k]
         while _inside_noun_phrase(noun) and noun.head.i < noun.i:
             noun = noun.head
-        if noun.pos_ not in {"NOUN", "PROPN"} or verb.is_ancestor(noun) or noun.i == verb.head.i and verb.dep_ == "acl:relcl":
+        if noun.pos_ not in {"NOUN", "PROPN"} or verb.is_ancestor(noun):
             continue
         verb.head = noun
         verb.dep_ = "acl:relcl"

@@ -886,8 +886,7 @@ def _perfect_sharing_auxiliary(participle: Token) -> Token | None:
     hung the participle on a word inside that perfect's clause: in "RSF a dénoncé une « dérive »
     et appelé les autorités à…" or "Bamako a rejeté ces accusations, assurant que ses forces…,
     et appelé à une enquête", "appelé" is a second perfect of the subject of "a"."""
-    forms, tense = participle.morph.get("VerbForm"), participle.morph.get("Tense")
-    if "Part" not in forms or "Past" not in tense or _has_auxiliary(participle):
+    if not _is_bare_participle(participle) or "Past" not in participle.morph.get("Tense"):
         return None
     if participle.head.pos_ in {"VERB", "AUX"} and _has_auxiliary(participle.head):
         return None  # hung on the right perfect already
@@ -1260,9 +1259,7 @@ def participants(
             # underwent the act; only an agent ("par l'armée") did it
             agent = next((m for c in token.subtree if _case(c) == "par" and (m := by_token.get(c.i)) is not None), None)
             actor1, actor2 = agent, _subject_of(clause_verb(token.head), by_token)
-        if (
-            actor2 is None and match.rule.event_type in PARTICIPLE_PATIENT_TYPES
-        ):
+        if actor2 is None and match.rule.event_type in PARTICIPLE_PATIENT_TYPES:
             # "l'humanitaire américain Jeffery Woodke, libéré en même temps": the one the participle describes
             described = described_by_participle(token, by_token)
             if described is not None and (actor1 is None or described.actor.actor_id != actor1.actor.actor_id):
