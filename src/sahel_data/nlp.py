@@ -52,7 +52,7 @@ def _inside_noun_phrase(token: Token) -> bool:
 @Language.component(RELATIVE_REPAIR)
 def attach_stray_relatives(doc: Doc) -> Doc:
     """Hang a relative clause on the noun it describes when the parser hung it on a verb: in
-    "depuis le coup d'État du 26 juillet 2023, qui a renversé Mohamed Bazoum", "qui a renversé"
+    "depuis le coup d'État du 26 juillet 2023, qui a renversé le président", "qui a renversé"
     comes out as an adverbial clause of the main verb, so it would take that verb's subject and
     date. The noun is the head of the phrase ending just before "qui"."""
     for qui in doc:
