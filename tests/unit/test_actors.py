@@ -86,6 +86,25 @@ def test_mention_portfolio_in_a_ministers_title_is_no_organisation(text, expecte
     assert mentions_of(text, nlp) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Le président Emmanuel Macron a accueilli l'otage. « C'est un soulagement », a déclaré le chef de l'État.",
+         [("Emmanuel Macron", "emmanuel-macron"), ("chef de l'État", "emmanuel-macron")]),
+        ("Le colonel Assimi Goïta a limogé son Premier ministre. Le chef de la junte a nommé un général.",
+         [("Assimi Goïta", "assimi-goita"), ("chef de la junte", "assimi-goita")]),
+        # named right there: the office is no description of an earlier person
+        ("Le président Emmanuel Macron a parlé. Le chef de l'État nigérien a réagi.",
+         [("Emmanuel Macron", "emmanuel-macron"), ("État nigérien", "niger")]),
+        # no holder introduced with that title: left alone
+        ("Le chef de l'État a réagi.", []),
+    ],
+    ids=["head-of-state", "head-of-junta", "demonym-after", "no-holder"],
+)
+def test_mention_office_description_names_the_person_introduced_with_its_title(text, expected, nlp):
+    assert mentions_of(text, nlp) == expected
+
+
 def test_mention_media_cited_as_source_not_an_actor(nlp):
     found = mentions_of("Le ministre a révélé dans le Washington Post que la France était visée.", nlp)
     assert ("France", "france") in found and all("Washington" not in s for s, _ in found)

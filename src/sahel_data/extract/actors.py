@@ -662,6 +662,53 @@ POSSESSIVE_DETERMINERS = {"son", "sa", "ses", "leur", "leurs"}
 COMPLEMENT_WORDS = {"de", "d'", "d’", "du", "des"}
 
 
+# Offices a definite description names again by the title its holder was introduced with:
+# "le président Emmanuel Macron … le chef de l'État", "le colonel Assimi Goïta … le chef de la junte".
+OFFICE_DESCRIPTIONS: dict[tuple[str, ...], frozenset[str]] = {
+    ("chef", "de", "l'", "état"): frozenset({"président", "présidente"}),
+    ("chef", "de", "l'", "etat"): frozenset({"président", "présidente"}),
+    ("chef", "de", "la", "junte"): frozenset({"président", "général", "colonel", "capitaine", "lieutenant-colonel", "commandant"}),
+}
+
+
+def resolve_office_holders(docs: list[Doc], mentions_by_doc: list[list[Mention]]) -> list[list[Mention]]:
+    """"le chef de l'État", "le chef de la junte" with nothing after that names a state or a
+    person: the person the article last introduced with the title of that office ("le président
+    Emmanuel Macron"), a mention of that person; with none, the description is left alone."""
+    titled: list[tuple[Actor, str]] = []  # (person, the title before their name), in text order
+    out = []
+    for doc, mentions in zip(docs, mentions_by_doc, strict=True):
+        lowers = [w.replace("’", "'") for w in doc_words(doc)[1]]
+        starts = {m.start: m for m in mentions}
+        taken = [False] * len(doc)
+        for m in mentions:
+            for k in range(m.start, m.end):
+                taken[k] = True
+        added: list[Mention] = []
+        for i in range(len(doc)):
+            m = starts.get(i)
+            if m is not None and m.actor.actor_type == "person" and i > 0:
+                titled.append((m.actor, lowers[i - 1]))
+            if lowers[i] != "chef" or i == 0 or lowers[i - 1] not in {"le", "du", "au"} or taken[i]:
+                continue
+            for words, titles in OFFICE_DESCRIPTIONS.items():
+                end = i + len(words)
+                if tuple(lowers[i:end]) != words:
+                    continue
+                if end < len(doc) and (doc[end].pos_ in {"ADJ", "PROPN"} or taken[end]):
+                    break  # "le chef de l'État nigérien", "le chef de l'État, Mahamat Déby": named there
+                holder = next((a for a, title in reversed(titled) if title in titles), None)
+                if holder is not None:
+                    # the office's words name its holder, not the state or junta inside them
+                    added.append(Mention(i, end, holder, "description"))
+                break
+        if added:
+            covered = {k for m in added for k in range(m.start, m.end)}
+            mentions = sorted([*(m for m in mentions if m.start not in covered), *added], key=lambda m: m.start)
+        out.append(mentions)
+    return out
+
+
 def resolve_anaphors(docs: list[Doc], mentions_by_doc: list[list[Mention]]) -> list[list[Mention]]:
     """Within an article, a definite description ("l'organisation régionale", "le groupe minier
     canadien") names the actor of its kind the article named last before it (actor_anaphors.csv);

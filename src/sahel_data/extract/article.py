@@ -825,6 +825,7 @@ class ArticleReader:
         mentions_by_doc = [find_mentions(doc, self.nlp, focus) for _, doc in self.docs]
         mentions_by_doc = resolve_people([doc for _, doc in self.docs], mentions_by_doc)
         mentions_by_doc = resolve_anaphors([doc for _, doc in self.docs], mentions_by_doc)
+        mentions_by_doc = actors_mod.resolve_office_holders([doc for _, doc in self.docs], mentions_by_doc)
 
         dated = [(block, doc, sent, _date_spans(sent)) for block, doc in self.docs for sent in doc.sents]
         all_dates = [d for *_, ds in dated for d in ds]
