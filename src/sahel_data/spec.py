@@ -162,7 +162,11 @@ FIELDS: dict[str, Field] = _fields(
     Field("event_type", "string", "PLOVER 2.0 event category (as read by the contract).", enum=PLOVER_TYPES),
     Field("modality", "string", "Whether the event occurred or is planned.", enum=MODALITIES),
     Field("location", "string", "Place where the event happened, as written.", required=False),
-    Field("trigger", "string", "The word or phrase that signals the event, as written."),
+    Field(
+        "trigger", "string",
+        "The word or phrase that signals the event, as written; for a second act told on the same verb "
+        "(\"a suspendu RFI en décembre, puis France 24 en mars\"), the object that names it.",
+    ),
     # quantities
     Field("value", "number", "The number (a range's lower bound)."),
     Field("value_max", "number", "Upper bound of a range; null otherwise.", required=False),

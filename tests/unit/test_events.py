@@ -375,6 +375,16 @@ def test_event_accusations_rejected_are_no_accusation_made(sentence, nlp):
     assert not any(e["trigger"].startswith("accusation") for e in events)
 
 
+def test_event_second_object_with_its_own_date_is_a_second_act_with_its_own_id(nlp):
+    text = probe_article(
+        "Ces derniers mois, Ouagadougou a déjà suspendu Radio France Internationale (RFI), en décembre 2022, puis France 24, fin mars, pour avoir diffusé un entretien.",
+        published="2023-04-05",
+    )
+    events = [e for e in events_of(text, nlp) if e["event_type"] == "COERCE"]
+    assert [(e["date"], e["actor2_id"], e["trigger"]) for e in events] == [("2022-12", "rfi", "suspendu"), ("2023-03", "france-24", "France 24")]
+    assert len({e["event_id"] for e in events}) == 2
+
+
 def test_event_relative_que_is_the_object(nlp):
     text = " date 2024-05 La CEDEAO, que le Burkina Faso a quittée en janvier, n'a pas réagi."
     event = only_event(text, "SANCTION", nlp)

@@ -453,6 +453,30 @@ def _events_in_sentence(
         out.append(
             EventCandidate(match, sent, block, event_type, modality, date, actor1, actor2, location, unknown_own_day, another_act)
         )
+        if match.rule.pos == "VERB":
+            out.extend(_elliptical_acts(out[-1], dates, resolved, by_token))
+    return out
+
+
+def _elliptical_acts(
+    e: EventCandidate, dates: list[SentenceDates], resolved: dict[int, PartialDate | None], by_token: dict[int, Mention]
+) -> list[EventCandidate]:
+    """"Ouagadougou a suspendu RFI, en décembre 2022, puis France 24, fin mars": a second object
+    coordinated with the verb and dated on its own is a second act of the same kind, on its own
+    day. Its row's trigger is that object (so its id, taken from the trigger's offset, is its own)."""
+    verb = e.match.head
+    out = []
+    for c in verb.children:
+        m = by_token.get(c.i)
+        if c.dep_ != "conj" or c.pos_ not in {"NOUN", "PROPN"} or m is None or c.i < verb.i:
+            continue
+        inside = {t.i for t in c.subtree}
+        own = [d for d in dates if d.span.root.i in inside and resolved.get(d.span.start) is not None]
+        if not own:
+            continue
+        doc = verb.doc
+        tokens = (doc[m.start], doc[m.end - 1]) if m.end - m.start > 1 else (doc[m.start],)
+        out.append(replace(e, match=TriggerMatch(e.match.rule, tokens), date=resolved[own[0].span.start], actor2=m, another_act_that_day=False))
     return out
 
 
