@@ -465,6 +465,7 @@ def _elliptical_acts(
     coordinated with the verb and dated on its own is a second act of the same kind, on its own
     day. Its row's trigger is that object (so its id, taken from the trigger's offset, is its own)."""
     verb = e.match.head
+    doc = verb.doc
     out = []
     for c in verb.children:
         m = by_token.get(c.i)
@@ -474,7 +475,6 @@ def _elliptical_acts(
         own = [d for d in dates if d.span.root.i in inside and resolved.get(d.span.start) is not None]
         if not own:
             continue
-        doc = verb.doc
         tokens = (doc[m.start], doc[m.end - 1]) if m.end - m.start > 1 else (doc[m.start],)
         out.append(replace(e, match=TriggerMatch(e.match.rule, tokens), date=resolved[own[0].span.start], actor2=m, another_act_that_day=False))
     return out
