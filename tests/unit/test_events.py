@@ -1438,3 +1438,47 @@ def test_event_a_delegation_leaving_is_no_withdrawal(nlp):
 )
 def test_event_provisional_administration_is_coercion(sentence, event_type, nlp):
     assert [(e["event_type"], e["date"]) for e in events_of(probe_article(sentence, published="2024-06-12"), nlp)] == [(event_type, "2024-06-09")]
+
+
+@pytest.mark.parametrize(
+    "sentence, actor1, actor2",
+    [
+        ("Le colonel Mamady Keita, arrivé au pouvoir par un coup d’État en mars 2021, a limogé son Premier ministre.", "mamady-keita", None),
+        ("Arrivé au pouvoir par un coup d’État en mars 2021, le colonel Mamady Keita a limogé son Premier ministre.", "mamady-keita", None),
+        ("Le ministre a été nommé trois semaines après le coup d’État qui avait porté le commandant Oumar Sidibé au pouvoir en mars 2021.", "oumar-sidibe", None),
+        # the one overthrown is no coup leader
+        ("Le président Ali Konaté a été renversé par un coup d’État en mars 2021.", None, "ali-konate"),
+    ],
+    ids=["participle-on-the-leader", "fronted-participle", "relative-brought-to-power", "overthrown-in-the-passive"],
+)
+def test_event_coup_leader_is_who_came_to_power_by_it(sentence, actor1, actor2, nlp):
+    event = only_event(probe_article(sentence, published="2024-05-10"), "COERCE", nlp)
+    assert (event["date"], event["actor1_id"], event["actor2_id"]) == ("2021-03", actor1, actor2)
+
+
+def test_event_coup_as_the_cause_of_something_else_names_no_leader(nlp):
+    # "par le renversement" is what opened the rift, not a means of coming to power
+    text = probe_article(
+        "Ce rapprochement tranche avec la brouille ouverte par le renversement du président Ali Konaté, le 3 mars 2021, par le général Oumar Sidibé.",
+        published="2024-05-10",
+    )
+    event = only_event(text, "COERCE", nlp)
+    assert event["actor1_id"] != "ali-konate"
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        # the clause's date is when the minister was named, after the coup
+        ("Le ministre a été nommé en avril 2021, après le coup d’État mené par le colonel Oumar Sidibé.", None),
+        ("Le pays est en deuil depuis le coup d’État qui a coûté la vie à dix soldats, a annoncé lundi le gouvernement.", None),
+        # the noun's own date, told right after it, though the parser hangs it on the clause's verb
+        ("Les relations sont au plus bas depuis le départ, le 15 août 2022, des derniers soldats français.", "2022-08-15"),
+        # further from the clause's verb than dates are searched (heldout17's wording)
+        ("Une promesse destinée à répondre aux critiques après le retrait de Moscou, à la mi-juillet, de l’accord sur les exportations de céréales ukrainiennes par la mer Noire.", "2024-07"),
+    ],
+    ids=["clause-date-after-the-landmark", "announcement-date-after-the-landmark", "own-date-after-comma", "own-date-deep-in-the-clause"],
+)
+def test_event_noun_after_apres_or_depuis_takes_no_date_of_its_clause(sentence, date, nlp):
+    (event,) = [e for e in events_of(probe_article(sentence, published="2024-07-28"), nlp) if e["event_type"] in {"COERCE", "RETREAT", "SANCTION"}]
+    assert event["date"] == date

@@ -161,6 +161,29 @@ def _is_explicit_day(m: DateMention) -> bool:
 
 
 SINCE = {"depuis"}
+# A noun trigger after these is a time landmark for its clause ("nommé en avril, après le coup
+# d'État mené par X"): it happened before, so the clause's date is not its own.
+LANDMARK_CASES = {"après", "avant", "depuis"}
+
+
+def _date_set_off_after_noun(head: Token, dates: list[SentenceDates]) -> SentenceDates | None:
+    """A date set off by a comma right after a noun trigger and its complements, in a clause
+    whose verb comes before ("depuis le départ, le 15 août 2022, des derniers soldats", "après le
+    retrait de Moscou, à la mi-juillet, de l'accord"): the noun's own, wherever the parser hangs
+    it. Not after a fronted noun ("Après le retrait, en 2022, le Mali s'est tourné"): there it
+    may date the clause."""
+    doc = head.doc
+    if clause_verb(head).i > head.i:
+        return None
+    subtree = {t.i for t in head.subtree}
+    for d in dates:
+        comma = d.span.start - 1
+        if comma <= head.i or doc[comma].text != ",":
+            continue
+        between = doc[head.i + 1 : comma]
+        if all(t.i in subtree and t.pos_ not in {"VERB", "AUX"} for t in between):
+            return d
+    return None
 
 
 def _introduced_by(token, words: set[str]) -> bool:
@@ -299,8 +322,11 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
     up_from_trigger = [head, *_climb(speaker)] if speaker is not None else _climb(head)
     if match.rule.pos == "NOUN":
         up_from_trigger = _below_reaction(up_from_trigger)
+    if match.rule.pos == "NOUN" and (set_off := _date_set_off_after_noun(head, dates)) is not None:
+        return set_off
     best = None
     own = {t.i for t in head.subtree}
+    landmark = match.rule.pos == "NOUN" and _introduced_by(head, LANDMARK_CASES)
     for d in dates:
         span_ids = {t.i for t in d.span}
         if (
@@ -323,6 +349,8 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
         index = {t.i: k for k, t in enumerate(up_from_date)}
         for level, ancestor in enumerate(up_from_trigger):
             if ancestor.i in index:
+                if level > 0 and landmark:
+                    break
                 below = up_from_date[: index[ancestor.i]]
                 fronted = any(_is_fronted_participle(t) or _is_fronted_phrase(t) for t in below)
                 if any(t.i in others for t in below) and not fronted:
@@ -486,7 +514,7 @@ def _told_in_sentence(found: list[EventCandidate]) -> list[EventCandidate]:
     Niger devient...") names a happening told elsewhere or a circumstance, not a second act."""
     if not any(e.date is not None for e in found):
         return found
-    return [e for e in found if e.date is not None or e.match.rule.pos != "NOUN"]
+    return [e for e in found if e.date is not None or e.match.rule.pos != "NOUN" or (e.actor1 is not None and _introduced_by(e.match.head, LANDMARK_CASES))]
 
 
 GENERIC_PLURAL_TYPES = {"ASSAULT"}

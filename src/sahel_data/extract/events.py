@@ -1136,7 +1136,48 @@ def _nominal_participants(
         elif token.dep_ == "nsubj:pass":
             # "l'attaque a été revendiquée par le JNIM": the agent
             actor1 = next((m for c in verb.children if c.dep_ in AGENT_DEPS and (m := mention_in(c, by_token))), None)
+        if actor1 is None and _case(token) == "par" and _comes_to_power(verb):
+            # "le colonel X, arrivé au pouvoir par un coup d'État": the means of coming to power
+            # (the parser may call it an agent); not "a été renversé par un coup d'État", nor
+            # "la brouille ouverte par le renversement"
+            actor1 = _subject_of(verb, by_token) or _participle_bearer(verb, by_token)
+    if actor1 is None and match.rule.lemmas in _seizure_lemmas():
+        actor1 = _brought_to_power(token, by_token)
     return actor1, actor2
+
+
+def _participle_bearer(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """Who a bare participle says something of: the noun it hangs on ("le colonel X, arrivé
+    au pouvoir par ..."), or the main subject when it opens the sentence ("Arrivé au pouvoir
+    par ..., le colonel X a limogé")."""
+    if not _is_bare_participle(verb):
+        return None
+    if verb.dep_ == "acl":
+        return by_token.get(verb.head.i) or _appositive_person(verb.head, by_token)
+    if verb.dep_ == "advcl" and verb.i < verb.head.i:
+        return _subject_of(verb.head, by_token)
+    return None
+
+
+def _comes_to_power(verb: Token) -> bool:
+    """"arrivé au pouvoir", "a pris le pouvoir", "s'est emparé du pouvoir"."""
+    return not is_passive(verb) and any(lemma(c) == "pouvoir" and (c.dep_ == "obj" or _case(c) in {"au", "à", "du", "de"}) for c in verb.children)
+
+
+@cache
+def _seizure_lemmas() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(w.split()) for w in word_class("seizure_of_power"))
+
+
+def _brought_to_power(coup: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """Who a coup brought to power, said in a relative on it: "le coup d'État qui avait porté le
+    capitaine X au pouvoir" (the object of a verb of the class bringing_to_power)."""
+    for rel in coup.children:
+        if rel.dep_ == "acl:relcl" and lemma(rel) in word_class("bringing_to_power") and any(lemma(c) == "pouvoir" for c in rel.children):
+            for c in rel.children:
+                if c.dep_ == "obj" and (m := mention_in(c, by_token, depth=1, prefer_person=True)) is not None:
+                    return m
+    return None
 
 
 # Triggers that end or close something: who ends it may be its owner (a withdrawal) or its host.
