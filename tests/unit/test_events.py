@@ -1482,3 +1482,26 @@ def test_event_coup_as_the_cause_of_something_else_names_no_leader(nlp):
 def test_event_noun_after_apres_or_depuis_takes_no_date_of_its_clause(sentence, date, nlp):
     (event,) = [e for e in events_of(probe_article(sentence, published="2024-07-28"), nlp) if e["event_type"] in {"COERCE", "RETREAT", "SANCTION"}]
     assert event["date"] == date
+
+
+@pytest.mark.parametrize(
+    "paragraph, event_type, actor_slot",
+    [
+        ("Le JNIM a revendiqué l'attaque de lundi. Mardi, les assaillants ont incendié le marché de Djibo.", "ASSAULT", "actor1_id"),
+        ("L'État islamique au Sahel tient la région. Le 12 septembre, les rebelles avaient attaqué le camp de l'armée à Gao.", "ASSAULT", "actor1_id"),
+    ],
+    ids=["assailants", "rebels"],
+)
+def test_event_plural_fighters_noun_is_the_armed_group_named_before(paragraph, event_type, actor_slot, nlp):
+    events = [e for e in events_of(probe_article(paragraph, published="2024-09-20"), nlp) if e["event_type"] == event_type]
+    assert events and events[-1][actor_slot] in {"jnim", "islamic-state-sahel-province", "islamic-state-sahel"}
+
+
+def test_event_jamais_hung_on_the_subject_still_negates(nlp):
+    # the parser hangs "Jamais" on the subject noun after a sentence ending in a name with "N'"
+    text = probe_article(
+        "Kati abrite la résidence du colonel, qui a renversé le président en août 2020 avant d'évincer, en mai 2021, le président de transition Bah N'Daw. "
+        "Jamais les jihadistes n'avaient frappé aussi près du cœur du pouvoir.",
+        published="2022-07-25",
+    )
+    assert not [e for e in events_of(text, nlp) if e["event_type"] == "ASSAULT"]

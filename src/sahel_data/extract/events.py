@@ -668,6 +668,8 @@ def is_negated(match: TriggerMatch) -> bool:
         for child in t.children:
             if child.dep_ == "advmod" and cues.get(child.lower_) == "negation" and (has_ne or child.lower_ != "plus"):
                 return True
+            if has_ne and child.dep_ == "nsubj" and any(cues.get(g.lower_) == "negation" and g.i < child.i for g in child.children):
+                return True  # "Jamais les jihadistes n'avaient frappé": the parser may hang "jamais" on the subject
         if has_ne and any(d.lower_ in NEGATIVE_PRONOUNS and not any(c.dep_ == "det" for c in d.children) for d in t.subtree):
             return True  # "il n'accepte de leçons de personne", "n'a rien signé"
     for child in token.children:
