@@ -418,7 +418,7 @@ def _media_acted_upon(doc: Doc, start: int, end: int) -> bool:
     if any(t.dep_ == "nsubj" for t in tops):
         # "a rapporté RFI": an outlet that is the subject does, it is not done to; but one that
         # is the subject of an act ("Le Monde condamne cette décision") acts in an event
-        return any(t.dep_ == "nsubj" and t.head.lemma_.lower() in _unconditional_act_verbs() for t in tops)
+        return any(t.dep_ == "nsubj" and t.head.lemma_.lower() in _unconditional_act_verbs() for t in tops) or _passive_restriction_after(doc, end, cues)
     sent = doc[start].sent  # outlets are few: the sentence lookup is cheap enough here
     around = (*range(max(sent.start, start - 8), start), *range(end, min(sent.end, end + 8)))
     if any(doc[k].lemma_.lower() in cues for k in around):
@@ -427,6 +427,18 @@ def _media_acted_upon(doc: Doc, start: int, end: int) -> bool:
     # diffusion de l'hebdomadaire Jeune Afrique", "a suspendu RFI, en décembre, puis France 24"
     # (not a source: "selon RFI" hangs on the verb as obl)
     return any(_restricted_above(t, cues) for t in tops)
+
+
+def _passive_restriction_after(doc: Doc, end: int, cues: frozenset[str]) -> bool:
+    """The outlet is the subject of a restriction in the passive ("RFI (Radio France
+    internationale) est pour sa part suspendue depuis décembre"), however the parser hangs it: a
+    form of "être" and then a restriction's participle within a few words."""
+    stop = min(doc[end - 1].sent.end, end + 8)
+    for k in range(end, stop):
+        t = doc[k]
+        if t.pos_ in {"VERB", "AUX"} and t.lemma_ != "être":
+            return t.lemma_.lower() in cues and "Part" in t.morph.get("VerbForm") and any(doc[j].lemma_ == "être" for j in range(end, k))
+    return False
 
 
 def _restricted_above(t: Token, cues: frozenset[str]) -> bool:
