@@ -326,3 +326,17 @@ def test_apres_alone_cites_no_source(nlp):
     # "après RFI": RFI was suspended first, it is no source ("d'après RFI" would be)
     text = " date 2023-04-05\n\nSondage\n\nLa junte a suspendu mardi France 24, après RFI.\n"
     assert ("RFI", "rfi") in mentions_of(text, nlp)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a listed person's surname after another first name is a relative, a person of their own
+        ("Les autorités ont libéré lundi Salem Bazoum, le fils du président renversé Mohamed Bazoum.", {("Salem Bazoum", "salem-bazoum"), ("Mohamed Bazoum", "mohamed-bazoum")}),
+        # the same surname after the person's own first name, a title or a preposition is that person
+        ("Selon Bazoum, rien n'a changé. M. Bazoum reste détenu.", {("Bazoum", "mohamed-bazoum")}),
+    ],
+    ids=["relative", "same-person"],
+)
+def test_mention_known_surname_after_another_first_name_is_a_relative(text, expected, nlp):
+    assert set(mentions_of(text, nlp)) == expected
