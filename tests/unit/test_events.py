@@ -1505,3 +1505,23 @@ def test_event_jamais_hung_on_the_subject_still_negates(nlp):
         published="2022-07-25",
     )
     assert not [e for e in events_of(text, nlp) if e["event_type"] == "ASSAULT"]
+
+
+def test_event_ousting_a_president_is_a_coup_dated_by_its_own_set_off_date(nlp):
+    # "avant d'évincer": done after the clause's act, so its date is not the clause's; the parser
+    # hangs "en mai 2021", set off by commas right after the verb, on the sentence's root
+    text = probe_article(
+        "Kati abrite la résidence du colonel Sadou Keïta, qui a renversé le président Ali Konaté en août 2020 "
+        "avant d'évincer, en mai 2021, le président de transition Bah N'Daw.",
+        published="2022-07-25",
+    )
+    coups = sorted((e["trigger"], e["date"]) for e in events_of(text, nlp) if e["event_type"] == "COERCE")
+    assert coups == [("renversé", "2020-08"), ("évincer", "2021-05")]
+
+
+def test_event_verb_with_a_date_of_its_own_keeps_it_over_a_set_off_one(nlp):
+    text = probe_article(
+        "Ce texte avait été signé en 2015 avec la Coordination des mouvements de l'Azawad (CMA), aujourd'hui pilier du CSP.",
+        published="2024-07-29",
+    )
+    assert only_event(text, "SUPPORT", nlp)["date"] == "2015"

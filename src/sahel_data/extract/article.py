@@ -166,15 +166,15 @@ SINCE = {"depuis"}
 LANDMARK_CASES = {"après", "avant", "depuis"}
 
 
-def _date_set_off_after_noun(head: Token, dates: list[SentenceDates]) -> SentenceDates | None:
-    """A date set off by a comma right after a noun trigger and its complements, in a clause
+def _date_set_off_after_trigger(head: Token, dates: list[SentenceDates]) -> SentenceDates | None:
+    """A date set off by a comma right after a trigger and its complements, in a clause
     whose verb comes before ("depuis le départ, le 15 août 2022, des derniers soldats", "après le
-    retrait de Moscou, à la mi-juillet, de l'accord"): the noun's own, wherever the parser hangs
-    it. Not after a fronted noun ("Après le retrait, en 2022, le Mali s'est tourné"): there it
-    may date the clause."""
+    retrait de Moscou, à la mi-juillet, de l'accord", "avant d'évincer, en mai 2021, le
+    président"): the trigger's own, wherever the parser hangs it. Not after a fronted noun
+    ("Après le retrait, en 2022, le Mali s'est tourné"): there it may date the clause."""
     doc = head.doc
     if clause_verb(head).i > head.i:
-        return None
+        return None  # (a verb is its own clause's verb)
     subtree = {t.i for t in head.subtree}
     for d in dates:
         comma = d.span.start - 1
@@ -228,6 +228,8 @@ def _climb(head: Token) -> list[Token]:
             break  # "a révélé le 14 mai que les États-Unis avaient intimé...": done before the telling
         if _introduced_by(t, {"après"}) and any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in t.children):
             break  # "s'est présenté vendredi, deux jours après avoir renversé le président": done before
+        if _introduced_by(t, {"avant"}) and "Inf" in t.morph.get("VerbForm"):
+            break  # "a renversé le président en août 2020 avant d'évincer son successeur": done after
         t = t.head
         out.append(t)
     return out
@@ -322,8 +324,9 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
     up_from_trigger = [head, *_climb(speaker)] if speaker is not None else _climb(head)
     if match.rule.pos == "NOUN":
         up_from_trigger = _below_reaction(up_from_trigger)
-    if match.rule.pos == "NOUN" and (set_off := _date_set_off_after_noun(head, dates)) is not None:
-        return set_off
+    set_off = _date_set_off_after_trigger(head, dates)
+    if set_off is not None and not any(d is not set_off and head.is_ancestor(d.span.root) for d in dates):
+        return set_off  # unless the trigger has a date of its own below it ("signé en 2015 ..., aujourd'hui")
     best = None
     own = {t.i for t in head.subtree}
     landmark = match.rule.pos == "NOUN" and _introduced_by(head, LANDMARK_CASES)
