@@ -1525,3 +1525,18 @@ def test_event_verb_with_a_date_of_its_own_keeps_it_over_a_set_off_one(nlp):
         published="2024-07-29",
     )
     assert only_event(text, "SUPPORT", nlp)["date"] == "2015"
+
+
+@pytest.mark.parametrize(
+    "sentence, event_type",
+    [
+        # PLOVER's SANCTION includes halting aid; a civilian mission is cooperation, not a deployment
+        ("Stockholm a annoncé mercredi qu'il allait mettre fin à son aide au développement au Mali.", "SANCTION"),
+        ("L'Union européenne a décidé lundi de mettre fin à sa mission civile de soutien aux forces nigériennes.", "SANCTION"),
+        ("La France a mis fin lundi à sa mission militaire au Niger.", "RETREAT"),
+    ],
+    ids=["aid", "civilian-mission", "military-mission"],
+)
+def test_event_ending_aid_or_a_civilian_mission_is_a_sanction_a_military_one_a_retreat(sentence, event_type, nlp):
+    events = events_of(probe_article(sentence, published="2024-08-12"), nlp)
+    assert [e["event_type"] for e in events] == [event_type]
