@@ -1540,3 +1540,12 @@ def test_event_verb_with_a_date_of_its_own_keeps_it_over_a_set_off_one(nlp):
 def test_event_ending_aid_or_a_civilian_mission_is_a_sanction_a_military_one_a_retreat(sentence, event_type, nlp):
     events = events_of(probe_article(sentence, published="2024-08-12"), nlp)
     assert [e["event_type"] for e in events] == [event_type]
+
+
+def test_event_present_stance_is_not_dated_by_a_past_relative_inside_its_object(nlp):
+    text = probe_article(
+        "Les autorités de transition accusent Kiev d’avoir aidé les rebelles lors des combats de Tinzaouatène, "
+        "où l’armée malienne a subi fin juillet de lourdes pertes.",
+        published="2024-08-10",
+    )
+    assert only_event(text, "ACCUSE", nlp)["date"] is None

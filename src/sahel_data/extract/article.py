@@ -190,6 +190,15 @@ def _introduced_by(token, words: set[str]) -> bool:
     return any(c.dep_ in {"case", "mark"} and c.lower_ in words for c in token.children)
 
 
+def _is_simple_present(verb: Token) -> bool:
+    """"accusent", "demande": a present that tells a stance held now, which a past told inside
+    its object does not date."""
+    return (
+        verb.pos_ in {"VERB", "AUX"} and "Pres" in verb.morph.get("Tense") and "Fin" in verb.morph.get("VerbForm")
+        and not any(c.dep_.startswith("aux") for c in verb.children)
+    )
+
+
 def _is_pluperfect(verb: Token) -> bool:
     return any(c.dep_ == "aux:tense" and "Imp" in c.morph.get("Tense") for c in verb.children)
 
@@ -359,6 +368,8 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
                 if any(t.i in others for t in below) and not fronted:
                     break  # the date sits under another trigger: it is that trigger's date
                 in_relative = any(t.dep_ == "acl:relcl" for t in below)  # "le Niger, qui a fermé ... en août 2023, s'est tourné"
+                if level == 0 and in_relative and _is_simple_present(head):
+                    break  # "accusent Kiev d'avoir aidé les rebelles lors des combats où l'armée a subi fin juillet de lourdes pertes": the relative's time
                 if (level > 0 or in_relative) and len(below) > 1 and below[-1].dep_ in {"nsubj", "nsubj:pass"} and not fronted:
                     break  # inside the subject ("la junte, au pouvoir depuis 2023, a demandé")
                 if level > 0 and _present_under_past(up_from_trigger[: level + 1]):
