@@ -1549,3 +1549,18 @@ def test_event_present_stance_is_not_dated_by_a_past_relative_inside_its_object(
         published="2024-08-10",
     )
     assert only_event(text, "ACCUSE", nlp)["date"] is None
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        # the note's own date dates the act it makes; the day the AFP consulted it dates nothing
+        ("Les autorités ont déclaré persona non grata trois diplomates français, selon une note verbale du ministère des Affaires étrangères datée du 16 avril 2024 et consultée jeudi 18 avril par l’AFP.", "2024-04-16"),
+        # "obtenu" coordinated with the act is no source's access
+        ("La junte a exigé et obtenu l’année dernière le départ des troupes françaises.", "2023"),
+    ],
+    ids=["consulted-note", "obtained-as-an-act"],
+)
+def test_event_date_of_a_document_consulted_by_a_reporter_is_not_the_acts(sentence, date, nlp):
+    events = [e for e in events_of(probe_article(sentence, published="2024-04-20"), nlp) if e["event_type"] in {"SANCTION", "REQUEST"}]
+    assert events and events[0]["date"] == date
