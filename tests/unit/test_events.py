@@ -1564,3 +1564,22 @@ def test_event_present_stance_is_not_dated_by_a_past_relative_inside_its_object(
 def test_event_date_of_a_document_consulted_by_a_reporter_is_not_the_acts(sentence, date, nlp):
     events = [e for e in events_of(probe_article(sentence, published="2024-04-20"), nlp) if e["event_type"] in {"SANCTION", "REQUEST"}]
     assert events and events[0]["date"] == date
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("La Banque mondiale a avancé en mai 200 millions de dollars au Burkina Faso.", ("2024-05", "world-bank", "burkina-faso")),
+        # the subject of "bénéficier" gets the loan; the "de" complement gives it
+        ("Le Burkina Faso a bénéficié en mai d'un prêt de 200 millions d'euros de la Banque mondiale.", ("2024-05", "world-bank", "burkina-faso")),
+    ],
+    ids=["advance-verb", "loan-obtained"],
+)
+def test_event_money_advanced_or_lent_is_aid_from_the_giver(sentence, expected, nlp):
+    event = only_event(probe_article(sentence, published="2024-06-20"), "AID", nlp)
+    assert (event["date"], event["actor1_id"], event["actor2_id"]) == expected
+
+
+def test_event_advance_of_fighters_is_no_aid(nlp):
+    text = probe_article("L'armée a freiné mardi l'avance des jihadistes vers la ville.", published="2024-06-20")
+    assert "AID" not in {e["event_type"] for e in events_of(text, nlp)}

@@ -1280,6 +1280,21 @@ PATIENT_SUBJECT_TYPES = {"COERCE", "ASSAULT", "SANCTION", "ACCUSE"}
 PARTICIPLE_PATIENT_TYPES = PATIENT_SUBJECT_TYPES | {"RETREAT"}
 
 
+def _obtained(noun: Token, by_token: dict[int, Mention]) -> tuple[Mention | None, Mention | None] | None:
+    """(giver, receiver) of aid named as what a verb's subject obtains ("Niamey a obtenu de la
+    CNPC une avance", "le pays a bénéficié d'un prêt de la Banque mondiale")."""
+    verb = noun.head
+    if noun.dep_ not in {"obj", "obl:arg", "obl"} or lemma(verb) not in word_class("obtaining"):
+        return None
+    receiver = _subject_of(verb, by_token)
+    giver = next(
+        (m for c in (*verb.children, *noun.children) if c.dep_ in {"obl", "obl:arg", "obl:mod", "nmod"} and c.i != noun.i
+         and _case(c) in {"de", "du", "des", "d'", "d’", "auprès"} and (m := mention_in(c, by_token, depth=1)) is not None),
+        None,
+    )
+    return giver, receiver
+
+
 def _is_fronted_past_participle(token: Token) -> bool:
     return (
         token.dep_ in {"advcl", "acl"} and "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense")
@@ -1316,6 +1331,8 @@ def participants(
         actor2 = _coordinated_partner(token.doc, actor1, by_token)
     if actor1 is not None and actor2 is not None and actor1.actor.actor_id == actor2.actor.actor_id:
         actor2 = None
+    if match.rule.event_type == "AID" and match.rule.pos == "NOUN" and (got := _obtained(token, by_token)) is not None:
+        actor1, actor2 = got
     if match.rule.event_type == "AID" and match.rule.pos == "VERB" and match.rule.lemmas[0] in word_class("receiving"):
         actor1, actor2 = actor2, actor1  # "le Mali a reçu de la Russie des hélicoptères": Russia gives
         if actor1 is None:
