@@ -1583,3 +1583,27 @@ def test_event_money_advanced_or_lent_is_aid_from_the_giver(sentence, expected, 
 def test_event_advance_of_fighters_is_no_aid(nlp):
     text = probe_article("L'armée a freiné mardi l'avance des jihadistes vers la ville.", published="2024-06-20")
     assert "AID" not in {e["event_type"] for e in events_of(text, nlp)}
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # the attack is told in the sentence that condemns it, its maker in another
+        "Le JNIM a revendiqué mardi l'attaque du camp de Kati. Mercredi, le gouvernement malien a condamné l'attaque du camp de Kati.",
+        # the attack named again as a reaction's object only
+        "Le JNIM a revendiqué mardi l'attaque du camp de Kati. Le gouvernement malien a condamné mercredi l'attaque.",
+    ],
+    ids=["attack-row-in-the-sentence", "attack-named-again"],
+)
+def test_event_condemning_an_attack_accuses_who_made_it(paragraph, nlp):
+    event = only_event(probe_article(paragraph, published="2024-06-20"), "ACCUSE", nlp)
+    assert (event["actor1_id"], event["actor2_id"]) == ("mali", "jnim")
+
+
+def test_event_condemning_an_attack_accuses_no_one_when_the_article_names_several_attackers(nlp):
+    text = probe_article(
+        "Le JNIM a attaqué lundi le camp de Kati. L'État islamique au Sahel a attaqué mardi la ville de Ménaka. "
+        "Le gouvernement malien a condamné mercredi l'attaque.",
+        published="2024-06-20",
+    )
+    assert only_event(text, "ACCUSE", nlp)["actor2_id"] is None

@@ -8,6 +8,7 @@ mapping of every offset back into the raw file. Knows nothing about tables acros
 from __future__ import annotations
 
 import itertools
+from functools import cache
 import logging
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,6 +21,7 @@ from sahel_data.extract import actors as actors_mod
 from sahel_data.extract.actors import Actor, Mention, find_mentions, focus_states, resolve_anaphors, resolve_people
 from sahel_data.extract.dates import DateMention, PartialDate, find_dates, reference_date, resolve
 from sahel_data.extract.events import (
+    trigger_rules,
     CONTENT_TAKERS,
     JOINT_TYPES,
     WINDOW_AFTER,
@@ -769,6 +771,38 @@ def merge_events(events: list[EventCandidate]) -> list[EventCandidate]:
     return kept
 
 
+def with_condemned_attackers(kept: list[EventCandidate], found: list[EventCandidate]) -> list[EventCandidate]:
+    """An accusation whose object is an attack told as a noun ("X a condamné l'attaque") is
+    against whoever the article says made that attack: the actor1 of the attack's row, however
+    many sentences it took to tell it. `found`: the candidates before merging."""
+    attacks = {(id(e.sent.doc), e.match.head.i): e for e in found if e.event_type == "ASSAULT" and e.match.rule.pos == "NOUN"}
+    out = []
+    for e in kept:
+        if e.event_type == "ACCUSE" and e.actor2 is None and e.match.rule.pos == "VERB":
+            objects = [c for c in e.match.head.children if c.dep_ == "obj"]
+            attack = next((attacks[key] for c in objects if (key := (id(e.sent.doc), c.i)) in attacks), None)
+            row = next((k for k in kept if k is attack or (attack is not None and k.event_type == "ASSAULT" and _same_happening(k, attack))), None)
+            attacker = row.actor1 if row is not None else None
+            if attack is None and any(_names_the_attack(c) for c in objects):
+                # "a condamné l'attaque", told again as a reaction: the one attack the article tells
+                attackers = {k.actor1.actor.actor_id: k.actor1 for k in kept if k.event_type == "ASSAULT" and k.actor1 is not None}
+                attacker = next(iter(attackers.values())) if len(attackers) == 1 else None
+            if attacker is not None and (e.actor1 is None or attacker.actor.actor_id != e.actor1.actor.actor_id):
+                e = replace(e, actor2=attacker)
+        out.append(e)
+    return out
+
+
+@cache
+def _attack_nouns() -> frozenset[str]:
+    return frozenset(r.lemmas[0] for r in trigger_rules() if r.event_type == "ASSAULT" and r.pos == "NOUN" and len(r.lemmas) == 1)
+
+
+def _names_the_attack(noun: Token) -> bool:
+    """"l'attaque", "cette attaque": an attack already told, named again."""
+    return noun.lemma_.lower() in _attack_nouns() and any(c.dep_ == "det" and c.lower_ in {"l'", "l’", "la", "le", "les", "cette", "ce", "ces"} for c in noun.children)
+
+
 # Acts done to or with another party: when the sentence names no counterpart, it is the state
 # the article is about (the reading annotators give "les troupes quittent le pays").
 TYPES_WITH_COUNTERPART = {
@@ -931,7 +965,7 @@ class ArticleReader:
         # Events are read from the body: a headline or section heading only announces what the
         # body tells (contract: "the body sentence over a headline").
         events = [e for e in events if e.block.kind == "paragraph"]
-        events = [with_custodian(with_context_counterpart(e, focus), focus) for e in merge_events(events)]
+        events = [with_custodian(with_context_counterpart(e, focus), focus) for e in with_condemned_attackers(merge_events(events), events)]
         for e in events:
             for m in (e.actor1, e.actor2):
                 if m is not None:  # an office holder's state may be named nowhere else
