@@ -1607,3 +1607,14 @@ def test_event_condemning_an_attack_accuses_no_one_when_the_article_names_severa
         published="2024-06-20",
     )
     assert only_event(text, "ACCUSE", nlp)["actor2_id"] is None
+
+
+def test_event_ordering_an_expulsion_is_the_expulsion_by_the_one_ordering(nlp):
+    text = probe_article("Le gouvernement malien a ordonné mardi 11 mars 2025 l’expulsion de trois cadres du groupe Orano.", published="2025-03-14")
+    events = events_of(text, nlp)
+    assert [(e["event_type"], e["date"], e["actor1_id"], e["actor2_id"]) for e in events] == [("COERCE", "2025-03-11", "mali", "orano")]
+
+
+def test_event_ordering_troops_to_leave_stays_a_demand(nlp):
+    text = probe_article("La junte a ordonné lundi aux soldats français de quitter le pays.", published="2025-03-14")
+    assert "REQUEST" in {e["event_type"] for e in events_of(text, nlp)}

@@ -21,6 +21,7 @@ from sahel_data.extract import actors as actors_mod
 from sahel_data.extract.actors import Actor, Mention, find_mentions, focus_states, resolve_anaphors, resolve_people
 from sahel_data.extract.dates import DateMention, PartialDate, find_dates, reference_date, resolve
 from sahel_data.extract.events import (
+    lemma,
     trigger_rules,
     CONTENT_TAKERS,
     JOINT_TYPES,
@@ -501,7 +502,45 @@ def _events_in_sentence(
         )
         if match.rule.pos == "VERB":
             out.extend(_elliptical_acts(out[-1], dates, resolved, by_token))
-    return out
+    return _orders_as_acts(out)
+
+
+ORDERED_ACT_TYPES = {"COERCE", "SANCTION"}  # acts an authority does by ordering them
+
+
+def _ordered_object(verb: Token, noun: Token) -> bool:
+    """The noun is what the verb orders: after it, below it with no verb between, and with no
+    preposition of its own (the parser may hang it on a date: "a ordonné mardi 11 mars
+    l'expulsion")."""
+    if noun.i <= verb.i or not verb.is_ancestor(noun) or any(c.dep_ == "case" for c in noun.children):
+        return False
+    t = noun.head
+    while t.i != verb.i:
+        if t.pos_ in {"VERB", "AUX"}:
+            return False
+        t = t.head
+    return True
+
+
+def _orders_as_acts(found: list[EventCandidate]) -> list[EventCandidate]:
+    """"Le ministère a ordonné l'expulsion de trois cadres": the ministry expels them. An order
+    whose object is a coercive act told as a noun is that act, done by the one who orders it;
+    not a separate demand."""
+    by_head = {e.match.head.i: k for k, e in enumerate(found) if e.match.rule.pos == "NOUN" and e.event_type in ORDERED_ACT_TYPES}
+    out = list(found)
+    dropped = set()
+    for k, order in enumerate(found):
+        if order.event_type != "REQUEST" or order.match.rule.pos != "VERB" or lemma(order.match.head) not in word_class("ordering"):
+            continue
+        act = next((k2 for i, k2 in by_head.items() if _ordered_object(order.match.head, order.match.head.doc[i])), None)
+        if act is None:
+            continue
+        noun = out[act]
+        actor1 = noun.actor1 or order.actor1
+        actor2 = noun.actor2 or (order.actor2 if order.actor2 is None or actor1 is None or order.actor2.actor.actor_id != actor1.actor.actor_id else None)
+        out[act] = replace(noun, actor1=actor1, actor2=actor2, date=noun.date or order.date, modality=order.modality)
+        dropped.add(k)
+    return [e for k, e in enumerate(out) if k not in dropped]
 
 
 def _elliptical_acts(
