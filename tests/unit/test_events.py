@@ -1618,3 +1618,9 @@ def test_event_ordering_an_expulsion_is_the_expulsion_by_the_one_ordering(nlp):
 def test_event_ordering_troops_to_leave_stays_a_demand(nlp):
     text = probe_article("La junte a ordonné lundi aux soldats français de quitter le pays.", published="2025-03-14")
     assert "REQUEST" in {e["event_type"] for e in events_of(text, nlp)}
+
+
+def test_event_a_state_freeing_its_own_national_keeps_the_person_freed(nlp):
+    text = probe_article("Les autorités nigériennes ont libéré lundi Moussa Tandja, un opposant nigérien détenu depuis cinq mois.", published="2024-01-10")
+    event = only_event(text, "RETREAT", nlp)
+    assert (event["actor1_id"], event["actor2_id"]) == ("niger", "moussa-tandja")
