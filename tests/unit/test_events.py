@@ -1624,3 +1624,16 @@ def test_event_a_state_freeing_its_own_national_keeps_the_person_freed(nlp):
     text = probe_article("Les autorités nigériennes ont libéré lundi Moussa Tandja, un opposant nigérien détenu depuis cinq mois.", published="2024-01-10")
     event = only_event(text, "RETREAT", nlp)
     assert (event["actor1_id"], event["actor2_id"]) == ("niger", "moussa-tandja")
+
+
+@pytest.mark.parametrize(
+    "sentence, actors",
+    [
+        ("De violents combats ont opposé dimanche les rebelles du Cadre stratégique permanent (CSP) à l'armée malienne près de Bamba.", ("csp-dpa", "armed-forces-of-mali")),
+        ("De violents affrontements ont opposé jeudi les Forces armées maliennes aux rebelles du CSP près de Kidal.", ("armed-forces-of-mali", "csp-dpa")),
+    ],
+    ids=["a-hung-in-the-object", "aux-on-the-verb"],
+)
+def test_event_fight_that_opposed_two_sides_is_between_them_and_no_rejection(sentence, actors, nlp):
+    events = events_of(probe_article(sentence, published="2023-10-05"), nlp)
+    assert [(e["event_type"], e["actor1_id"], e["actor2_id"]) for e in events] == [("ASSAULT", *actors)]

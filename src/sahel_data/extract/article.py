@@ -438,6 +438,12 @@ def _events_in_sentence(
     # "fin novembre", "d'ici la fin de la mission": a word inside a date expression names a time
     found = [t for t in find_triggers(sent, by_token) if not any(d.span.start <= t.head.i < d.span.end for d in dates)]
     triggers = [t for t in found if not is_negated(t) and is_reported_act(t, found) and not is_travel(t, by_token)]
+    # "de violents combats ont opposé l'armée aux rebelles": the fight's sides, not an opposition
+    fights = {t.head.i for t in triggers if t.rule.event_type == "ASSAULT" and t.rule.pos == "NOUN"}
+    triggers = [
+        t for t in triggers
+        if not (t.rule.event_type == "REJECT" and lemma(t.head) in word_class("opposing") and any(c.dep_ == "nsubj" and c.i in fights for c in t.head.children))
+    ]
     # "Paris a rejeté des accusations « sans fondement »": the accusations rejected were told, not made, here
     rejections = [t for t in triggers if t.rule.event_type == "REJECT"]
     # (unless the sentence names who made them: "les accusations portées par l'armée soudanaise")

@@ -1138,6 +1138,21 @@ def _nominal_participants(
         elif token.dep_ == "nsubj:pass":
             # "l'attaque a été revendiquée par le JNIM": the agent
             actor1 = next((m for c in verb.children if c.dep_ in AGENT_DEPS and (m := mention_in(c, by_token))), None)
+        elif token.dep_ == "nsubj" and lemma(verb) in word_class("opposing"):
+            # "de violents combats ont opposé les rebelles à l'armée": the object, then the other side
+            sides = [
+                m for c in sorted(verb.children, key=lambda c: c.i)
+                if c.dep_ in {"obj", "obl", "obl:arg", "obl:mod", "iobj"} and _case(c) in {None, "à", "au", "aux"}
+                and (m := mention_in(c, by_token, depth=2)) is not None
+            ]
+            # the parser may hang "à l'armée" inside the object's phrase
+            sides += [
+                m for c in verb.subtree
+                if c.dep_ == "nmod" and _case(c) in {"à", "au", "aux"} and (m := mention_in(c, by_token, depth=1)) is not None
+            ]
+            if sides:
+                actor1 = sides[0]
+                actor2 = actor2 or next((m for m in sides[1:] if m.actor.actor_id != actor1.actor.actor_id), None)
         if actor1 is None and _case(token) == "par" and _comes_to_power(verb):
             # "le colonel X, arrivé au pouvoir par un coup d'État": the means of coming to power
             # (the parser may call it an agent); not "a été renversé par un coup d'État", nor
