@@ -146,7 +146,13 @@ FIELDS: dict[str, Field] = _fields(
     Field("name", "string", "Canonical name, in English."),
     Field("actor_type", "string", "What kind of actor this is.", enum=ACTOR_TYPES),
     Field("country", "string", "ISO 3166-1 alpha-3 code of the actor's state; null for supranational actors.", required=False, pattern=r"^[A-Z]{3}$"),
-    Field("aliases", "string", "Every surface form seen in the corpus, ` | `-separated, sorted."),
+    Field(
+        "aliases", "string",
+        "Every surface form seen in the corpus, ` | `-separated, sorted; null for an actor no mention names, "
+        "which an event or a quantity refers to (the state of a capital visited, the state an unnamed office "
+        "holder acts for).",
+        required=False,
+    ),
     Field("n_mentions", "integer", "Number of mentions of the actor in the corpus.", minimum=0),
     Field("n_articles", "integer", "Number of articles that mention the actor.", minimum=0),
     # shared provenance

@@ -252,6 +252,28 @@ def build_tables_from_parts(
                 "n_articles": n_articles,
             }
         )
+    # An actor an event or a quantity names that no mention names (the state of a capital
+    # visited, the state an unnamed office holder acts for) is still an actor: the rows that
+    # refer to it must find it (zero mentions, no surface form).
+    referenced = (
+        set(events.select("actor1_id").collect()["actor1_id"].drop_nulls().to_list())
+        | set(events.select("actor2_id").collect()["actor2_id"].drop_nulls().to_list())
+        | set(quantities.select("actor_id").collect()["actor_id"].drop_nulls().to_list())
+    )
+    counted = {row["actor_id"] for row in actor_rows}
+    for actor_id in sorted(referenced - counted):
+        info = merged.get(actor_id) or actors[actor_id]
+        actor_rows.append(
+            {
+                "actor_id": actor_id,
+                "name": info["name"],
+                "actor_type": info["actor_type"],
+                "country": info.get("country") or None,
+                "aliases": None,
+                "n_mentions": 0,
+                "n_articles": 0,
+            }
+        )
     frames = {
         "articles": _sorted_table("articles", cat.pop("articles")),
         "actors": _sorted_table("actors", _rows_frame("actors", actor_rows)),

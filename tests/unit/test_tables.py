@@ -86,3 +86,24 @@ def test_build_tables_from_parts_article_missing_raises():
 
     with pytest.raises(RuntimeError, match="no extraction came back for 1 articles"):
         build_tables_from_parts([table_parts([extraction("a", "Ali Tassa", "ali-tassa", "Ali Tassa")])], ["a", "b"])
+
+
+def test_build_tables_an_event_actor_no_mention_names_is_an_actor_with_zero_mentions(nlp):
+    # "réunis à Malabo": the summit is with the state of the capital, which no mention names
+    # (Malabo is a place here); the event's actor2 must still find its actor row
+    from sahel_data.extract.article import extract_articles
+    from sahel_data.ingest import parse_article
+    from sahel_data.validate import validate_tables
+
+    text = (
+        " date 2023-08-31\n\nSondage\n\n"
+        "Le même jour, réunis à Malabo, les chefs d’État de la CEEAC ont suspendu le Gabon de l’organisation.\n"
+    )
+    (ex,) = list(extract_articles([parse_article(text, "t.txt", "c/t.txt", "0" * 64)], nlp))
+    frames = build_tables([ex])
+    event_actors = {a for e in ex.events for a in (e["actor1_id"], e["actor2_id"]) if a}
+    unmentioned = event_actors - {m["actor_id"] for m in ex.mentions}
+    assert unmentioned, "the probe no longer gives an event actor without a mention"
+    rows = frames["actors"].filter(frames["actors"]["actor_id"].is_in(sorted(unmentioned)))
+    assert rows["n_mentions"].to_list() == [0] * len(unmentioned) and rows["aliases"].null_count() == len(unmentioned)
+    validate_tables(frames)  # foreign keys hold: raises TableError otherwise
