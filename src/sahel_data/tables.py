@@ -238,30 +238,19 @@ def build_tables_from_parts(
     counts = mentions.group_by("actor_id").agg(
         pl.len().alias("n_mentions"), pl.col("article_id").n_unique().alias("n_articles"), pl.col("surface").unique().alias("surfaces")
     )
-    actor_rows = []
-    for actor_id, n_mentions, n_articles, surfaces in counts.sort("actor_id").iter_rows():
-        info = merged.get(actor_id) or actors[actor_id]
-        actor_rows.append(
-            {
-                "actor_id": actor_id,
-                "name": info["name"],
-                "actor_type": info["actor_type"],
-                "country": info.get("country") or None,
-                "aliases": " | ".join(sorted(surfaces)),
-                "n_mentions": n_mentions,
-                "n_articles": n_articles,
-            }
-        )
+    seen: dict[str, tuple[int, int, str | None]] = {
+        actor_id: (n_mentions, n_articles, " | ".join(sorted(surfaces))) for actor_id, n_mentions, n_articles, surfaces in counts.iter_rows()
+    }
     # An actor an event or a quantity names that no mention names (the state of a capital
     # visited, the state an unnamed office holder acts for) is still an actor: the rows that
     # refer to it must find it (zero mentions, no surface form).
-    referenced = (
-        set(events.select("actor1_id").collect()["actor1_id"].drop_nulls().to_list())
-        | set(events.select("actor2_id").collect()["actor2_id"].drop_nulls().to_list())
-        | set(quantities.select("actor_id").collect()["actor_id"].drop_nulls().to_list())
-    )
-    counted = {row["actor_id"] for row in actor_rows}
-    for actor_id in sorted(referenced - counted):
+    named = events.select("actor1_id", "actor2_id").collect()
+    referenced = {*named["actor1_id"].drop_nulls(), *named["actor2_id"].drop_nulls(), *quantities.select("actor_id").collect()["actor_id"].drop_nulls()}
+    for actor_id in referenced - seen.keys():
+        seen[actor_id] = (0, 0, None)
+    actor_rows = []
+    for actor_id in sorted(seen):
+        n_mentions, n_articles, aliases = seen[actor_id]
         info = merged.get(actor_id) or actors[actor_id]
         actor_rows.append(
             {
@@ -269,9 +258,9 @@ def build_tables_from_parts(
                 "name": info["name"],
                 "actor_type": info["actor_type"],
                 "country": info.get("country") or None,
-                "aliases": None,
-                "n_mentions": 0,
-                "n_articles": 0,
+                "aliases": aliases,
+                "n_mentions": n_mentions,
+                "n_articles": n_articles,
             }
         )
     frames = {

@@ -8,11 +8,11 @@ mapping of every offset back into the raw file. Knows nothing about tables acros
 from __future__ import annotations
 
 import itertools
-from functools import cache
 import logging
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
