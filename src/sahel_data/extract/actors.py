@@ -650,7 +650,7 @@ def resolve_people(docs: list[Doc], mentions_by_doc: list[list[Mention]]) -> lis
             if m.kind == "person" and len(m.actor.name.split()) == 1 and slug(m.actor.name) in full:
                 m = _relative_of(doc, m.start, full[slug(m.actor.name)]) or Mention(m.start, m.end, full[slug(m.actor.name)], m.kind)
             elif m.actor.actor_type == "person" and m.end - m.start == 1:
-                m = _relative_of(doc, m.start, m.actor) or m  # a listed person's surname alone ("Bazoum")
+                m = _relative_of(doc, m.start, m.actor) or m  # a listed person's surname alone ("Traoré")
             resolved.append(m)
             for k in range(m.start, m.end):
                 taken[k] = True
@@ -666,15 +666,20 @@ def resolve_people(docs: list[Doc], mentions_by_doc: list[list[Mention]]) -> lis
     return out
 
 
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(t.lower() for t in gazetteer().titles)
+
+
 def _relative_of(doc: Doc, i: int, known: Actor) -> Mention | None:
-    """A known person's surname after another first name ("Salem Bazoum", the son of "Mohamed
-    Bazoum"): a person of their own, named with both words."""
+    """A known person's surname after another first name ("Awa Traoré" beside "Ibrahim
+    Traoré"): a person of their own, named with both words."""
     if i == 0:
         return None
     first = doc[i - 1]
     if first.pos_ != "PROPN" or not first.text[:1].isupper() or not first.text.replace("-", "").isalpha():
         return None
-    if first.lower_ in {t.lower() for t in gazetteer().titles} or _word_slug(first.text) in {slug(w) for w in known.name.split()[:-1]}:
+    if first.lower_ in _title_words() or _word_slug(first.text) in {slug(w) for w in known.name.split()[:-1]}:
         return None
     if i >= 2 and doc[i - 2].pos_ == "PROPN" and doc[i - 2].text[:1].isupper():
         return None  # a longer name ("Mahamat Idriss Déby"): not a first name and a surname

@@ -543,7 +543,9 @@ def _orders_as_acts(found: list[EventCandidate]) -> list[EventCandidate]:
             continue
         noun = out[act]
         actor1 = noun.actor1 or order.actor1
-        actor2 = noun.actor2 or (order.actor2 if order.actor2 is None or actor1 is None or order.actor2.actor.actor_id != actor1.actor.actor_id else None)
+        actor2 = noun.actor2 or order.actor2
+        if noun.actor2 is None and _actor_id(actor2) is not None and _actor_id(actor2) == _actor_id(actor1):
+            actor2 = None  # the one ordering is not its own counterpart
         out[act] = replace(noun, actor1=actor1, actor2=actor2, date=noun.date or order.date, modality=order.modality)
         dropped.add(k)
     return [e for k, e in enumerate(out) if k not in dropped]
@@ -826,9 +828,11 @@ def with_condemned_attackers(kept: list[EventCandidate], found: list[EventCandid
         if e.event_type == "ACCUSE" and e.actor2 is None and e.match.rule.pos == "VERB":
             objects = [c for c in e.match.head.children if c.dep_ == "obj"]
             attack = next((attacks[key] for c in objects if (key := (id(e.sent.doc), c.i)) in attacks), None)
-            row = next((k for k in kept if k is attack or (attack is not None and k.event_type == "ASSAULT" and _same_happening(k, attack))), None)
-            attacker = row.actor1 if row is not None else None
-            if attack is None and any(_names_the_attack(c) for c in objects):
+            attacker = None
+            if attack is not None:
+                row = next((k for k in kept if k is attack or (k.event_type == "ASSAULT" and _same_happening(k, attack))), None)
+                attacker = row.actor1 if row is not None else None
+            elif any(_names_the_attack(c) for c in objects):
                 # "a condamné l'attaque", told again as a reaction: the one attack the article tells
                 attackers = {k.actor1.actor.actor_id: k.actor1 for k in kept if k.event_type == "ASSAULT" and k.actor1 is not None}
                 attacker = next(iter(attackers.values())) if len(attackers) == 1 else None

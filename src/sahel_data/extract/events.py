@@ -1355,7 +1355,7 @@ def participants(
             if giver is not None and (actor2 is None or giver.country != actor2.actor.country):
                 actor1 = Mention(-1, -1, giver, "demonym")
     if match.rule.event_type == "RETREAT" and own_side(actor1, actor2) and actor2.actor.actor_type != "person":
-        actor2 = None  # (but a state may free its own national: "ont libéré Salem Bazoum")
+        actor2 = None  # (but a state may free its own national: "ont libéré l'opposant Awa Traoré")
     if own_side(actor1, actor2) and "description" in {actor1.kind, actor2.kind}:
         # "Le ministère allemand s'est rendu à Niamey pour rencontrer les autorités": the
         # authorities a state deals with are another state's, which "les autorités" does not name.
