@@ -98,8 +98,12 @@ def test_mention_portfolio_in_a_ministers_title_is_no_organisation(text, expecte
          [("Emmanuel Macron", "emmanuel-macron"), ("État nigérien", "niger")]),
         # no holder introduced with that title: left alone
         ("Le chef de l'État a réagi.", []),
+        # the holder named in apposition, not the general titled before
+        ("Le général Michael Langley est arrivé. Il n'a pas été reçu par le chef de la junte, le général Abdourahamane Tiani.",
+         [("Michael Langley", "michael-langley"), ("chef de la junte", "abdourahamane-tiani"),
+          ("Abdourahamane Tiani", "abdourahamane-tiani")]),
     ],
-    ids=["head-of-state", "head-of-junta", "demonym-after", "no-holder"],
+    ids=["head-of-state", "head-of-junta", "demonym-after", "no-holder", "apposition"],
 )
 def test_mention_office_description_names_the_person_introduced_with_its_title(text, expected, nlp):
     assert mentions_of(text, nlp) == expected

@@ -575,8 +575,10 @@ def _person_mention(doc: Doc, ent: Span, g: Gazetteer) -> Mention | None:
     if _names_a_place(doc, start):
         return None  # "le camp Thomas d'Aquin Ouattara": a place named after someone
     words = text.split()
-    if not all(w[:1].isupper() or w.lower() in {"de", "du", "al", "ag", "ould", "ben", "el", "von", "van"} for w in words):
-        return None
+    if not words[0][:1].isupper() or not all(
+        w[:1].isupper() or w.lower() in {"de", "du", "al", "ag", "ould", "ben", "el", "von", "van"} for w in words
+    ):
+        return None  # "du Faso": a name starts with a capital
     titled = start > ent.start or (start > 0 and any(doc[start - 1].lower_ == t.split()[-1].lower() for t in g.titles))
     if len(words) < 2 and not titled:
         return None
@@ -732,8 +734,10 @@ def resolve_office_holders(docs: list[Doc], mentions_by_doc: list[list[Mention]]
                 if tuple(lowers[i:end]) != words:
                     continue
                 if end < len(doc) and (doc[end].pos_ in {"ADJ", "PROPN"} or taken[end]):
-                    break  # "le chef de l'État nigérien", "le chef de l'État, Mahamat Déby": named there
-                holder = next((a for a, title in reversed(titled) if title in titles), None)
+                    break  # "le chef de l'État nigérien": a state named there
+                holder = _apposed_person(doc, end, starts, lowers) or next(
+                    (a for a, title in reversed(titled) if title in titles), None
+                )
                 if holder is not None:
                     # the office's words name its holder, not the state or junta inside them
                     added.append(Mention(i, end, holder, "description"))
@@ -743,6 +747,19 @@ def resolve_office_holders(docs: list[Doc], mentions_by_doc: list[list[Mention]]
             mentions = sorted([*(m for m in mentions if m.start not in covered), *added], key=lambda m: m.start)
         out.append(mentions)
     return out
+
+
+def _apposed_person(doc: Doc, end: int, starts: dict[int, Mention], lowers: list[str]) -> Actor | None:
+    """The person an office's description names in apposition right after it ("le chef de la
+    junte, le général Abdourahamane Tiani"): the description is that person's, whoever the
+    article titled before."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    k = end + 1
+    while k < min(len(doc), end + 6) and k not in starts and (lowers[k] in {"le", "la", "l'"} or lowers[k] in _title_words()):
+        k += 1
+    m = starts.get(k)
+    return m.actor if m is not None and m.actor.actor_type == "person" else None
 
 
 def resolve_anaphors(docs: list[Doc], mentions_by_doc: list[list[Mention]]) -> list[list[Mention]]:
