@@ -94,7 +94,33 @@ def merge_people(actors: dict[str, dict]) -> dict[str, str]:
             for actor_id in group[1:]:
                 if actors[actor_id].get("source") != "gazetteer":  # two gazetteer people stay two
                     mapping[actor_id] = group[0]
+    for short, full in _shortened_names(actors).items():
+        mapping.setdefault(short, mapping.get(full, full))
     return mapping
+
+
+# Words that join a name's parts ("Ould", "Ag"): a name cut after one is no shorter name.
+NAME_PARTICLES = {"de", "du", "al", "ag", "ould", "ben", "bin", "ibn", "el", "von", "van", "abd", "abdel"}
+
+
+def _shortened_names(actors: dict[str, dict]) -> dict[str, str]:
+    """A person named by the first words of exactly one other person's longer name ("Ali Bongo"
+    and "Ali Bongo Ondimba", "Yaya Dillo" and "Yaya Dillo Djérou"): one person, under the longer
+    name. Only the first words: "Idriss Déby Itno" is the end of his son's name, "Mahamat Idriss
+    Déby Itno"."""
+    tokens = {
+        actor_id: tuple(_fold(info["name"]).replace("-", " ").split())
+        for actor_id, info in actors.items()
+        if info["actor_type"] == "person"
+    }
+    out = {}
+    for actor_id, words in tokens.items():
+        if len(words) < 2 or words[-1] in NAME_PARTICLES or actors[actor_id].get("source") == "gazetteer":
+            continue
+        longer = {other for other, w in tokens.items() if len(w) > len(words) and w[: len(words)] == words}
+        if len(longer) == 1:
+            out[actor_id] = longer.pop()
+    return out
 
 
 def registry_mapping(actors: dict[str, dict], aliases: dict[str, set[str]], registry: pl.DataFrame | None) -> dict[str, str]:

@@ -107,3 +107,22 @@ def test_build_tables_an_event_actor_no_mention_names_is_an_actor_with_zero_ment
     rows = frames["actors"].filter(frames["actors"]["actor_id"].is_in(sorted(unmentioned)))
     assert rows["n_mentions"].to_list() == [0] * len(unmentioned) and rows["aliases"].null_count() == len(unmentioned)
     validate_tables(frames)  # foreign keys hold: raises TableError otherwise
+
+
+@pytest.mark.parametrize(
+    "names, expected",
+    [
+        (["Ali Bongo", "Ali Bongo Ondimba", "Omar Bongo"], {"ali-bongo": "ali-bongo-ondimba"}),
+        # the end of a longer name is another person's name: father and son
+        (["Idriss Déby Itno", "Mahamat Idriss Déby Itno"], {}),
+        # the first words of two longer names: which one is unknown
+        (["Amadou Ba", "Amadou Ba Diallo", "Amadou Ba Sow"], {}),
+        # cut after a particle: no name of its own
+        (["Mohamed Ould", "Mohamed Ould Ghazouani"], {}),
+    ],
+    ids=["first-words", "last-words", "two-longer", "particle"],
+)
+def test_merge_people_name_cut_short_joins_the_one_longer_name(names, expected):
+    from sahel_data.ingest import slugify
+
+    assert merge_people({slugify(n): person(n) for n in names}) == expected
