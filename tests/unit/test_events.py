@@ -1637,3 +1637,25 @@ def test_event_a_state_freeing_its_own_national_keeps_the_person_freed(nlp):
 def test_event_fight_that_opposed_two_sides_is_between_them_and_no_rejection(sentence, actors, nlp):
     events = events_of(probe_article(sentence, published="2023-10-05"), nlp)
     assert [(e["event_type"], e["actor1_id"], e["actor2_id"]) for e in events] == [("ASSAULT", *actors)]
+
+
+def published_of(text: str, nlp) -> tuple[str | None, str]:
+    article = parse_article(text, "t.txt", "c/t.txt", "0" * 64)
+    (ex,) = list(extract_articles([article], nlp))
+    return ex.article["published"], ex.article["published_basis"]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a start placed in the past by "depuis", in a clause of obligation
+        ("Le gouvernement a annoncé dimanche une caution. Depuis le 23 octobre 2025, les voyageurs doivent verser une caution.",
+         ("2025-10", "inferred")),
+        # a happening the clause counts down to is still to come
+        ("L'armée a attaqué le 7 décembre 2025 la résidence du président. Ce putsch manqué intervient à quatre mois de la présidentielle du 12 avril 2026.",
+         ("2025-12", "inferred")),
+    ],
+    ids=["onset-past", "countdown"],
+)
+def test_published_inferred_from_the_latest_past_full_date(body, expected, nlp):
+    assert published_of(f"Titre de l'article\n\n{body}\n", nlp) == expected

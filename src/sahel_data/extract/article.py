@@ -119,6 +119,19 @@ def _clause_is_future(span: Span) -> bool:
     return any(schedules(t) for t in (verb.head, *verb.children) if t.dep_ != "obj")
 
 
+def _counted_down_to(span: Span) -> bool:
+    """A date of a happening the clause counts down to ("intervient à quatre mois de la
+    présidentielle du 12 avril 2026"): still to come, so no sign of when the article was written."""
+    t = span.root
+    for _ in range(3):
+        if t.head.i == t.i or t.pos_ in {"VERB", "AUX"}:
+            return False
+        t = t.head
+        if t.lemma_.lower() in word_class("countdown") and any(c.lower_ == "à" and c.dep_ == "case" for c in t.children):
+            return True
+    return False
+
+
 def publication_date(article: Article, dated: list[SentenceDates]) -> tuple[PartialDate | None, str]:
     """(published, basis) per the contract: a header date, else the month of the latest past full date."""
     if article.header_date:
@@ -132,7 +145,9 @@ def publication_date(article: Article, dated: list[SentenceDates]) -> tuple[Part
         if m.is_relative or m.is_deadline or m.is_future or not m.has_year:
             continue
         resolved = resolve(m, None)
-        if resolved is None or resolved.precision != "day" or _clause_is_future(d.span):
+        if resolved is None or resolved.precision != "day" or (_clause_is_future(d.span) and not m.is_onset_past):
+            continue
+        if _counted_down_to(d.span):
             continue
         full.append(resolved)
     if not full:
@@ -148,7 +163,7 @@ def article_reference(published: PartialDate | None, dated: list[SentenceDates])
     past = []
     for d in dated:
         m = d.mention
-        if m.is_deadline or m.is_future or _clause_is_future(d.span):
+        if m.is_deadline or m.is_future or (_clause_is_future(d.span) and not m.is_onset_past) or _counted_down_to(d.span):
             continue
         if m.is_relative and not _is_explicit_day(m):
             continue

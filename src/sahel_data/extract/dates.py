@@ -253,6 +253,12 @@ class DateMention:
         return self._parsed.of_happening
 
     @property
+    def is_onset_past(self) -> bool:
+        """A start its words place in the past ("depuis le 23 octobre 2025"), whatever the
+        clause around it says ("les voyageurs doivent depuis le 23 octobre verser une caution")."""
+        return self._parsed.kind == "date" and self._parsed.direction < 0
+
+    @property
     def is_vague(self) -> bool:
         """A time with no date in it: "récemment", "ces derniers mois" (resolves to None)."""
         return self._parsed.kind == "vague"
