@@ -536,6 +536,11 @@ POSITIVES = [
         "environ les trois quarts de ses recettes", 0.75, None, "ratio", "approx", "recettes",
         id="share-after-article-and-qualifier",
     ),
+    # an adjective of rank between the number and its noun
+    pytest.param(
+        "Washington a levé les sanctions visant trois hauts responsables maliens.", "trois hauts responsables", 3, None,
+        "person", "exact", "responsables", id="rank-adjective-before-noun",
+    ),
 ]
 
 
@@ -595,6 +600,9 @@ NEGATIVES = [
     pytest.param("Ils étaient 500 à manifester.", id="number-without-noun"),
     pytest.param("Il reviendra un jour.", id="un-jour"),
     pytest.param("Le couvre-feu de 22 heures à 5 heures est levé.", id="time-span"),
+    # "des" before a number is "de les": a set told before
+    pytest.param("La volonté des trois régimes militaires de rompre est claire.", id="des-trois-regimes"),
+    pytest.param("Les attaques visent la zone dite des trois frontières.", id="zone-dite-des-trois-frontieres"),
 ]
 
 

@@ -149,7 +149,8 @@ _FRACTIONS.update({k + "s": v for k, v in list(_FRACTIONS.items()) if k.endswith
 _PRENOMINAL = _words(
     "autres nouveaux nouvelles nouvel premiers premières derniers dernières prochains "
     "prochaines petits petites grands grandes gros grosses longs longues courts courtes "
-    "jeunes anciens anciennes vieux vieilles bons bonnes pleins pleines"
+    "jeunes anciens anciennes vieux vieilles bons bonnes pleins pleines hauts hautes "
+    "principaux principales simples"
 )
 # Words after a number that are never its counted noun; the number then has no unit.
 _NOT_COUNTED = _words(
