@@ -1659,3 +1659,34 @@ def published_of(text: str, nlp) -> tuple[str | None, str]:
 )
 def test_published_inferred_from_the_latest_past_full_date(body, expected, nlp):
     assert published_of(f"Titre de l'article\n\n{body}\n", nlp) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, event_type, expected",
+    [
+        # an act in a condition is supposed, not reported
+        ("Les voyageurs doivent verser une caution, remboursable s'ils quittent le territoire américain dans les délais.", "RETREAT", False),
+        # "même si" concedes a fact
+        ("Même si l'armée a attaqué Kidal mardi, les combats continuent.", "ASSAULT", True),
+    ],
+    ids=["si-condition", "meme-si-fact"],
+)
+def test_event_in_a_condition_is_no_act(sentence, event_type, expected, nlp):
+    types = {e["event_type"] for e in events_of(probe_article(sentence, published="2025-10-28"), nlp)}
+    assert (event_type in types) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence, event_type",
+    [
+        # PLOVER: a boycott is a protest, not a sanction; a prison sentence is coercion ("arrest")
+        ("Les élus de l'opposition ont boycotté la séance de vendredi.", "PROTEST"),
+        ("L'opposant a été condamné en août à vingt ans de prison.", "COERCE"),
+        ("La société a été condamnée à une amende de deux millions de dollars.", "SANCTION"),
+        ("Les militaires ont pris le contrôle total du pays mercredi.", "COERCE"),
+        ("Les députés ont adopté vendredi une révision constitutionnelle.", "OTHER"),
+    ],
+    ids=["boycott-session", "prison-sentence", "fine", "control-of-the-country", "constitutional-revision"],
+)
+def test_event_plover_readings_of_boycott_sentence_takeover_and_adoption(sentence, event_type, nlp):
+    assert event_type in {e["event_type"] for e in events_of(probe_article(sentence, published="2025-10-28"), nlp)}

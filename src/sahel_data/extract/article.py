@@ -37,6 +37,7 @@ from sahel_data.extract.events import (
     is_future_tense,
     is_perfect,
     find_triggers,
+    is_hypothetical,
     is_negated,
     is_passive,
     is_reported_act,
@@ -452,7 +453,10 @@ def _events_in_sentence(
     """`resolved`: each date of the sentence resolved, by its first token (narrative_anchors)."""
     # "fin novembre", "d'ici la fin de la mission": a word inside a date expression names a time
     found = [t for t in find_triggers(sent, by_token) if not any(d.span.start <= t.head.i < d.span.end for d in dates)]
-    triggers = [t for t in found if not is_negated(t) and is_reported_act(t, found) and not is_travel(t, by_token)]
+    triggers = [
+        t for t in found
+        if not is_negated(t) and not is_hypothetical(t) and is_reported_act(t, found) and not is_travel(t, by_token)
+    ]
     # "de violents combats ont opposé l'armée aux rebelles": the fight's sides, not an opposition
     fights = {t.head.i for t in triggers if t.rule.event_type == "ASSAULT" and t.rule.pos == "NOUN"}
     triggers = [

@@ -682,6 +682,22 @@ def is_negated(match: TriggerMatch) -> bool:
     return False
 
 
+CONDITION_MARKS = {"si", "s'", "s’"}
+
+
+def is_hypothetical(match: TriggerMatch) -> bool:
+    """An act in a condition ("remboursable s'ils quittent le territoire", "si la junte expulse
+    l'ambassadeur") is supposed, not reported. "même si" concedes a fact, and stays."""
+    verb = clause_verb(match.head)
+    if verb.dep_ == "ROOT":
+        return False  # the parser may hang a leading "Si" on the main verb
+    for mark in verb.children:
+        if mark.dep_ == "mark" and mark.lower_ in CONDITION_MARKS and mark.i < verb.i:
+            before = mark.doc[mark.i - 1].lower_ if mark.i > 0 else ""
+            return before not in {"même", "comme"}
+    return False
+
+
 def is_future_tense(token: Token) -> bool:
     if _is_future_or_conditional(token):
         return True
