@@ -1690,3 +1690,9 @@ def test_event_in_a_condition_is_no_act(sentence, event_type, expected, nlp):
 )
 def test_event_plover_readings_of_boycott_sentence_takeover_and_adoption(sentence, event_type, nlp):
     assert event_type in {e["event_type"] for e in events_of(probe_article(sentence, published="2025-10-28"), nlp)}
+
+
+def test_event_noun_complement_after_an_aside_still_read(nlp):
+    # the window a row's required words are sought in skips the aside set off by commas
+    sentence = "Ce déplacement intervient après la levée, la semaine dernière, par le Trésor américain des sanctions visant trois hauts responsables."
+    assert "CONCEDE" in {e["event_type"] for e in events_of(probe_article(sentence, published="2025-07-18"), nlp)}

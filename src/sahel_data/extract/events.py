@@ -275,7 +275,7 @@ def _window_lemmas(sent: Span, token: Token, pos: str, words_of: _SentenceWords)
     """Words around a trigger that its row's requires/excludes test. A noun's complements
     follow it ("la fin de l'accord"), so only a verb looks back ("se retirer")."""
     lo = max(sent.start, token.i - (WINDOW_BEFORE if pos != "NOUN" else 0)) - sent.start
-    hi = min(sent.end, token.i + WINDOW_AFTER + 1) - sent.start
+    hi = min(sent.end, token.i + WINDOW_AFTER + 1 + _aside_length(sent, token)) - sent.start
     words = set(words_of.lemmas[lo:hi]) | set(words_of.lowers[lo:hi])
     words |= {lemma(c) for c in token.children} | {lemma(token.head)}
     words |= _patient_lemmas(token)
@@ -283,6 +283,18 @@ def _window_lemmas(sent: Span, token: Token, pos: str, words_of: _SentenceWords)
     if antecedent is not None:
         words.add(lemma(antecedent))
     return words
+
+
+def _aside_length(sent: Span, token: Token) -> int:
+    """Tokens of an aside set off by commas right after a trigger ("la levée, la semaine
+    dernière, par le Trésor des sanctions"): the complement the window looks for comes after it."""
+    doc = token.doc
+    if token.i + 1 >= sent.end or doc[token.i + 1].text != ",":
+        return 0
+    for k in range(token.i + 2, min(sent.end, token.i + 10)):
+        if doc[k].text == ",":
+            return k - token.i
+    return 0
 
 
 def _patient_lemmas(token: Token) -> set[str]:
