@@ -344,3 +344,29 @@ def test_apres_alone_cites_no_source(nlp):
 )
 def test_mention_known_surname_after_another_first_name_is_a_relative(text, expected, nlp):
     assert set(mentions_of(text, nlp)) == expected
+
+
+def test_mention_lone_surname_is_the_person_named_last_before_it(nlp):
+    found = mentions_of(
+        "Simone Ehivet Gbagbo a appelé au calme. L'ancien président Laurent Gbagbo a dénoncé le scrutin. M. Gbagbo vit à Abidjan.", nlp
+    )
+    assert found[-1] == ("Gbagbo", "laurent-gbagbo")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("La Côte d'Ivoire a voté. Le Conseil constitutionnel a rejeté la candidature.",
+         ("Conseil constitutionnel", "constitutional-court-of-cote-d-ivoire")),
+        ("La présidence malienne a publié un communiqué.", ("présidence malienne", "presidency-of-mali")),
+        ("Le Tchad change de Constitution. Le Parlement a adopté la révision.", ("Parlement", "parliament-of-chad")),
+    ],
+    ids=["court-of-the-article-state", "presidency-by-demonym", "parliament-alone"],
+)
+def test_mention_a_states_institution_is_its_own_actor(text, expected, nlp):
+    assert expected in mentions_of(text, nlp)
+
+
+def test_mention_an_institution_with_another_adjective_is_not_the_states(nlp):
+    found = mentions_of("Le Tchad change de Constitution. Le Parlement européen a protesté.", nlp)
+    assert not any(actor_id.startswith("parliament-of-") for _, actor_id in found)

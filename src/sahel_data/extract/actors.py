@@ -500,6 +500,11 @@ def _agrees(noun: Token, demonym: Token) -> bool:
     return marked is None or not genders or marked in genders
 
 
+# Bodies a state has one of ("le Parlement", "le Conseil constitutionnel"): alone, the one of
+# the state the article is about; with an adjective that is no demonym, some other body.
+INSTITUTION_ROLES = {"legislature", "constitutional_court", "presidency"}
+
+
 def _match_noun_phrase(
     doc: Doc, i: int, head: str, tail: str, role: str, generic: bool, g: Gazetteer,
     found: dict[int, Mention], taken: list[bool], focus_states: tuple[Actor, ...],
@@ -546,6 +551,8 @@ def _match_noun_phrase(
     if state is None:
         if not generic:
             return None
+        if role in INSTITUTION_ROLES and j < len(doc) and doc[j].pos_ == "ADJ":
+            return None  # "le Parlement européen": another body than the state's own
         # "la junte" alone: the most-named state of the article that has such a body in the
         # gazetteer (juntas are listed); other bodies: the most-named state.
         candidates = [s for s in focus_states if role != "government" or g.has_role_row(s, role)]
@@ -636,34 +643,46 @@ def doc_words(doc: Doc) -> tuple[list[str], list[str]]:
 _word_slug = lru_cache(maxsize=1 << 16)(slug)
 
 
+def _named_before(named: dict[str, list[tuple[int, int, Actor]]], key: str, block: int, at: int) -> Actor:
+    """The person a lone surname names: of those the article names in full with it, the one
+    named last before it ("Simone Ehivet Gbagbo … l'ancien président Laurent Gbagbo … M.
+    Gbagbo" is Laurent), else the first named after it."""
+    namings = named[key]
+    before = [actor for b, i, actor in namings if (b, i) < (block, at)]
+    return before[-1] if before else namings[0][2]
+
+
 def resolve_people(docs: list[Doc], mentions_by_doc: list[list[Mention]]) -> list[list[Mention]]:
     """Within an article, a lone surname ("M. Tassa", "Tassa a ajouté") is the person named in
     full elsewhere in it: titled single names are merged, untitled ones are found again."""
-    full: dict[str, Actor] = {}
-    for mentions in mentions_by_doc:
+    # surname -> (block, token, person) of each full naming, in text order
+    named: dict[str, list[tuple[int, int, Actor]]] = {}
+    for b, mentions in enumerate(mentions_by_doc):
         for m in mentions:
             if m.actor.actor_type == "person" and len(m.actor.name.split()) >= 2:
-                full.setdefault(slug(m.actor.name.split()[-1]), m.actor)
+                named.setdefault(slug(m.actor.name.split()[-1]), []).append((b, m.start, m.actor))
     out = []
-    for doc, mentions in zip(docs, mentions_by_doc, strict=True):
+    for b, (doc, mentions) in enumerate(zip(docs, mentions_by_doc, strict=True)):
         resolved = []
         taken = [False] * len(doc)
         for m in mentions:
-            if m.kind == "person" and len(m.actor.name.split()) == 1 and slug(m.actor.name) in full:
-                m = _relative_of(doc, m.start, full[slug(m.actor.name)]) or Mention(m.start, m.end, full[slug(m.actor.name)], m.kind)
+            if m.kind == "person" and len(m.actor.name.split()) == 1 and slug(m.actor.name) in named:
+                person = _named_before(named, slug(m.actor.name), b, m.start)
+                m = _relative_of(doc, m.start, person) or Mention(m.start, m.end, person, m.kind)
             elif m.actor.actor_type == "person" and m.end - m.start == 1:
                 m = _relative_of(doc, m.start, m.actor) or m  # a listed person's surname alone ("Traoré")
             resolved.append(m)
             for k in range(m.start, m.end):
                 taken[k] = True
-        texts = [doc.vocab.strings[h] for h in doc.to_array("ORTH").tolist()] if full else []
+        texts = [doc.vocab.strings[h] for h in doc.to_array("ORTH").tolist()] if named else []
         for i, text in enumerate(texts):
             if taken[i] or not text[:1].isupper() or len(text) <= 2:
                 continue
             key = _word_slug(text)
-            if key in full:
-                relative = _relative_of(doc, i, full[key]) if i > 0 and not taken[i - 1] else None
-                resolved.append(relative or Mention(i, i + 1, full[key], "person"))
+            if key in named:
+                person = _named_before(named, key, b, i)
+                relative = _relative_of(doc, i, person) if i > 0 and not taken[i - 1] else None
+                resolved.append(relative or Mention(i, i + 1, person, "person"))
         out.append(sorted(resolved, key=lambda m: m.start))
     return out
 
