@@ -27,11 +27,15 @@ SENTENCE_REPAIR = "sahel_sentence_repair"
 
 @Language.component(SENTENCE_REPAIR)
 def repair_sentence_starts(doc: Doc) -> Doc:
-    """Undo `senter` splits inside a word: it sometimes starts a sentence at the "-ci" of
-    "Ceux-ci" or the "-là" of "celle-là" (a hyphen glued to the word before is never a start)."""
+    """Undo `senter` splits inside a word or a sentence: it sometimes starts a sentence at the
+    "-ci" of "Ceux-ci" or the "-là" of "celle-là" (a hyphen glued to the word before is never a
+    start), and after a semicolon, which in French joins two clauses of one sentence ("Samedi,
+    des manifestants ont tenté de se rassembler ; 237 personnes ont été interpellées")."""
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if token.is_sent_start and token.text.startswith("-") and prev.idx + len(prev) == token.idx and prev.is_alpha:
+            token.is_sent_start = False
+        elif token.is_sent_start and prev.text == ";":
             token.is_sent_start = False
     return doc
 

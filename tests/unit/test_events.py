@@ -1696,3 +1696,9 @@ def test_event_noun_complement_after_an_aside_still_read(nlp):
     # the window a row's required words are sought in skips the aside set off by commas
     sentence = "Ce déplacement intervient après la levée, la semaine dernière, par le Trésor américain des sanctions visant trois hauts responsables."
     assert "CONCEDE" in {e["event_type"] for e in events_of(probe_article(sentence, published="2025-07-18"), nlp)}
+
+
+def test_event_evidence_is_the_whole_sentence_across_a_semicolon(nlp):
+    sentence = "Samedi 11 octobre, des manifestants ont tenté de se rassembler à Abidjan ; 237 personnes ont été interpellées, selon le ministre."
+    event = only_event(probe_article(sentence, published="2025-10-30"), "COERCE", nlp)
+    assert event["evidence"] == sentence and event["date"] == "2025-10-11"
