@@ -1702,3 +1702,29 @@ def test_event_evidence_is_the_whole_sentence_across_a_semicolon(nlp):
     sentence = "Samedi 11 octobre, des manifestants ont tenté de se rassembler à Abidjan ; 237 personnes ont été interpellées, selon le ministre."
     event = only_event(probe_article(sentence, published="2025-10-30"), "COERCE", nlp)
     assert event["evidence"] == sentence and event["date"] == "2025-10-11"
+
+
+def test_event_an_act_judged_in_a_statement_is_not_dated_by_the_statement(nlp):
+    # "son arrestation" is the arrest told before; the day of the statement judging it is not its day
+    text = probe_article(
+        "Un ressortissant français a été arrêté début août à Bamako. ",
+        "« Son arrestation constitue une violation manifeste de la convention de Vienne », a insisté samedi le ministère.",
+        published="2025-08-18",
+    )
+    coercions = [e for e in events_of(text, nlp) if e["event_type"] == "COERCE"]
+    assert [e["date"] for e in coercions] == ["2025-08"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a measure in force since a month: taken then
+        ("Radio France Internationale (RFI) est suspendue dans le pays depuis décembre 2022.", {("COERCE", "2022-12")}),
+        # a presence since a year is a state, no act
+        ("Quelque 1 500 soldats sont déployés dans le pays depuis 2014.", set()),
+    ],
+    ids=["suspended-since-a-month", "deployed-since-a-year"],
+)
+def test_event_a_measure_in_force_since_a_month_was_taken_then(sentence, expected, nlp):
+    rows = {(e["event_type"], e["date"]) for e in events_of(probe_article(sentence, published="2023-04-05"), nlp)}
+    assert rows == expected

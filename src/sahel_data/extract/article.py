@@ -205,6 +205,17 @@ def _date_set_off_after_trigger(head: Token, dates: list[SentenceDates]) -> Sent
     return None
 
 
+POSSESSIVE_DETERMINERS = {"son", "sa", "ses", "leur", "leurs"}
+
+
+def _possessed(noun: Token) -> bool:
+    """"son arrestation constitue une violation": the act of someone told before, judged as
+    the subject of what it amounts to."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in {"constituer", "être", "représenter"} and any(
+        c.dep_ == "det" and c.lower_ in POSSESSIVE_DETERMINERS for c in noun.children
+    )
+
+
 def _introduced_by(token, words: set[str]) -> bool:
     return any(c.dep_ in {"case", "mark"} and c.lower_ in words for c in token.children)
 
@@ -357,7 +368,9 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
         return set_off  # unless the trigger has a date of its own below it ("signé en 2015 ..., aujourd'hui")
     best = None
     own = {t.i for t in head.subtree}
-    landmark = match.rule.pos == "NOUN" and _introduced_by(head, LANDMARK_CASES)
+    # "après le coup d'État", "son arrestation constitue une violation": a happening named
+    # again, whose date is its own, not its clause's
+    landmark = match.rule.pos == "NOUN" and (_introduced_by(head, LANDMARK_CASES) or _possessed(head))
     for d in dates:
         span_ids = {t.i for t in d.span}
         if (

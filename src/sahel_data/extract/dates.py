@@ -253,6 +253,11 @@ class DateMention:
         return self._parsed.of_happening
 
     @property
+    def names_a_month(self) -> bool:
+        """A date down to the month or day ("décembre 2022", "décembre dernier", "le 3 mai"), not a year."""
+        return self._parsed.kind == "date" and self._parsed.month is not None
+
+    @property
     def is_onset_past(self) -> bool:
         """A start its words place in the past ("depuis le 23 octobre 2025"), whatever the
         clause around it says ("les voyageurs doivent depuis le 23 octobre verser une caution")."""

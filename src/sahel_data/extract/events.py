@@ -459,7 +459,7 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         if _is_bare_participle(token) and token.dep_ == "xcomp" and _is_copula(token.head):
             return False  # "le retrait se veut ordonné"
         says_state = match.rule.event_type in STATE_PASSIVE_TYPES or match.rule.lemmas[0] in word_class("state_participle")
-        if says_state and _is_present_passive(token):
+        if says_state and _is_present_passive(token) and not (match.rule.event_type in STARTED_STATE_TYPES and _started_on(token)):
             return False  # "1 100 militaires sont déployés au Niger", "est détenu depuis": a state, not an act
         if says_state and token.dep_ == "acl" and _is_bare_participle(token) and not _has_own_date(token):
             return False  # "les soldats français déployés au Niger", "les opposants détenus": a state
@@ -590,6 +590,21 @@ def _says_that(verb: Token) -> bool:
             return not (before.dep_ == "obj" and before.head.i == verb.i)
         if doc[k].is_punct:
             return False
+    return False
+
+
+# A measure in force ("RFI est suspendue depuis décembre 2022") was taken when it started.
+STARTED_STATE_TYPES = {"COERCE", "SANCTION"}
+
+
+def _started_on(token: Token) -> bool:
+    """A "depuis" date of month or day precision on the verb: the day or month the state began."""
+    for c in token.children:
+        if any(g.dep_ == "case" and g.lower_ == "depuis" for g in c.children):
+            subtree = list(c.subtree)
+            text = doc_text(token.doc)[subtree[0].idx : subtree[-1].idx + len(subtree[-1])]
+            if any(m.names_a_month for m in find_dates(text)):
+                return True
     return False
 
 
