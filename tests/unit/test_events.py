@@ -750,6 +750,7 @@ def test_event_then_counts_from_the_last_past_date_not_from_today(nlp):
     [
         pytest.param(" date 2025-03-10 Le 3 mars, deux journalistes ont été interpellés à Niamey.", "niger", id="state-of-the-place"),
         pytest.param(" date 2025-03-10 Le Tchad durcit le ton face au Soudan. Le Tchad a fermé sa frontière.\n\nTrois opposants ont été arrêtés lundi.", "chad", id="state-the-article-names-most"),
+        pytest.param(" date 2025-03-10 Le Burkina Faso durcit le ton. Samedi, la correspondante du quotidien a été expulsée.", "burkina-faso", id="expelled-in-the-passive"),
     ],
 )
 def test_event_custody_with_no_agent_is_the_states(text, actor1, nlp):
