@@ -647,6 +647,23 @@ def test_find_quantities_part_of_a_group_told_before_counts_the_group_noun(text,
     assert (q.unit, q.counted) == ("person", counted)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a part after a place, with its own qualifier
+        ("La France compte quelque 4 300 soldats au Sahel au sein de Barkhane, dont environ 2 500 au Mali.",
+         [(4300, "person", "approx", "soldats"), (2500, "person", "approx", "soldats")]),
+        # a bare number stating "le nombre de <noun>" of its clause counts that noun
+        ("Selon un collectif, le nombre de morts pourrait dépasser 400.", [(400, "person", "exact", "morts")]),
+        ("Le HCR estime à près de 250 000 le nombre total de réfugiés dans la région.",
+         [(250000, "person", "approx", "réfugiés")]),
+    ],
+    ids=["dont-after-a-place", "nombre-de-before", "nombre-de-after"],
+)
+def test_find_quantities_noun_told_elsewhere_in_the_clause(text, expected):
+    assert [(q.value, q.unit, q.qualifier, q.counted) for q in find_quantities(text)] == expected
+
+
 def test_find_quantities_sur_dix_proportion_gives_no_total_row():
     found = find_quantities("Sept habitants sur dix manquent d'eau potable.")
     assert [q.surface for q in found] == ["Sept habitants"]

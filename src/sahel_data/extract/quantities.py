@@ -781,6 +781,8 @@ class _Reader:
             c, first_tok = self._symbol_counted(symbol), symbol
             c.last = last_amount.last
             pre = self.match_backward(first_tok - 1, floor)
+        if c is None and not b:
+            c = self._number_of(i, last_amount.last)
         if c is None:
             return None
         last = c.last
@@ -838,14 +840,45 @@ class _Reader:
         # "plus de 310 éléments sur 870" (a total), "5 100 militaires, dont 2 400 au Mali"
         # (a part): a bare number there is a second row counting the same noun.
         k = used + 1 + (self.norm(used + 1) == ",")
+        if self.norm(k) not in ("sur", "dont"):
+            # "4 300 soldats au Sahel, dont environ 2 500 au Mali": the part after a place
+            k = next(
+                (j for j in range(used + 2, min(len(self.toks), used + 11)) if self.norm(j) == "dont" and self.norm(j - 1) == ","),
+                k,
+            )
+            if any(self.is_num(j) or self.norm(j) in (".", ";", ":") for j in range(used + 1, k)):
+                k = used + 1
         if self.norm(k) in ("sur", "dont"):
             k += 1 + (self.norm(k + 1) == "les")
+            start, qualifier2 = k, "exact"
+            # "dont environ 2 500 au Mali": a qualifier may stand before the part
+            number = next((j for j in range(k + 1, k + 4) if self.is_num(j)), None) if not self.is_num(k) else None
+            if number is not None and (pre2 := self.match_backward(number - 1, k)) is not None and pre2[0] == k:
+                k, qualifier2 = number, pre2[1]
             if self.is_num(k) and self._bare_number(k):
                 total = self.amount(k)
                 related = _Counted(c.unit, k, total.last, c.counted, True)
-                out.append(self._make(k, total.last, total.value, None, related, "exact", None))
+                out.append(self._make(start, total.last, total.value, None, related, qualifier2, None))
                 used = total.last
         return out, used
+
+    def _number_of(self, i: int, last: int) -> _Counted | None:
+        """A bare number that states "le nombre de <noun>" of its clause ("le nombre de morts
+        pourrait dépasser 400", "estime à près de 250 000 le nombre total de réfugiés"): it
+        counts that noun. Only the number's own stretch of text, up to a comma or a verb's end."""
+        if self.toks[i].year_like or self.rejected_by_template(i):
+            return None
+        lo, hi = max(0, i - 8), min(len(self.toks), last + 9)
+        for j in range(lo, hi):
+            if self.norm(j) != "nombre" or any(self.norm(k) in (".", ";", ",") for k in range(min(j, i), max(j, i))):
+                continue
+            k = j + 1 + (self.norm(j + 1) == "total")
+            if self.norm(k) in ("de", "d'", "des"):
+                k += 1
+                hit = self.match_forward(k, _units())
+                if hit:
+                    return _Counted(hit[1], last, last, self.text[self.toks[k].start : self.toks[hit[0]].end], True)
+        return None
 
     def _bare_number(self, k: int) -> bool:
         """True when the number at token k counts nothing of its own and is a real number."""
