@@ -1729,3 +1729,17 @@ def test_event_an_act_judged_in_a_statement_is_not_dated_by_the_statement(nlp):
 def test_event_a_measure_in_force_since_a_month_was_taken_then(sentence, expected, nlp):
     rows = {(e["event_type"], e["date"]) for e in events_of(probe_article(sentence, published="2023-04-05"), nlp)}
     assert rows == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Le Danemark avait déployé en janvier une centaine de soldats au Mali au sein de la force Takuba.", ("AID", "denmark", "mali")),
+        # troops sent to one's own border with a neighbour: no help to it
+        ("L'Algérie a déployé des troupes à sa frontière avec le Mali.", ("MOBILIZE", "algeria", "mali")),
+    ],
+    ids=["troops-sent-into-another-state", "troops-at-the-border-with-it"],
+)
+def test_event_troops_sent_into_another_state_are_aid_to_a_border_not(sentence, expected, nlp):
+    rows = {(e["event_type"], e["actor1_id"], e["actor2_id"]) for e in events_of(probe_article(sentence, published="2025-12-10"), nlp)}
+    assert expected in rows

@@ -522,7 +522,9 @@ def _events_in_sentence(
         place_state = actors_mod.gazetteer().state_of_place(location) if location is not None else None
         if event_type == "MOBILIZE" and actor1 is not None:
             if actor2 is not None:
-                host = actor2.actor if actor2.actor.actor_type in {"country", "government"} else None
+                # "à sa frontière avec le Mali": a neighbour, not a host
+                beyond_border = actor2.start >= 0 and sent.doc[actor2.start].head.lemma_.lower() in BORDER_WORDS
+                host = actor2.actor if actor2.actor.actor_type in {"country", "government"} and not beyond_border else None
             else:
                 host = place_state
             if host is not None and actor1.actor.country and actor1.actor.country != host.country:
@@ -678,6 +680,7 @@ RECURRING_TYPES = {"CONSULT", "ACCUSE", "SANCTION", "REQUEST", "REJECT"}
 # Types that gather unlike acts (coups, arrests, bans; elections, appointments; deployments,
 # recruitment): a bare mention of one kind does not refer back to an act of another.
 MIXED_TYPES = {"COERCE", "OTHER", "MOBILIZE"}
+BORDER_WORDS = {"frontière", "limite", "confins"}
 
 
 def _act_kind(e: EventCandidate) -> str:
