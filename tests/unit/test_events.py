@@ -1743,3 +1743,10 @@ def test_event_a_measure_in_force_since_a_month_was_taken_then(sentence, expecte
 def test_event_troops_sent_into_another_state_are_aid_to_a_border_not(sentence, expected, nlp):
     rows = {(e["event_type"], e["actor1_id"], e["actor2_id"]) for e in events_of(probe_article(sentence, published="2025-12-10"), nlp)}
     assert expected in rows
+
+
+def test_event_detached_present_participle_taken_for_an_adjective_is_an_act(nlp):
+    # the parser hangs "menaçant" on "président" as an adjective; set off by a comma, it is the clause's act
+    text = probe_article("La Cédéao a exigé jeudi la libération du président, menaçant de sanctions les putschistes.", published="2025-11-28")
+    threat = only_event(text, "THREATEN", nlp)
+    assert (threat["actor1_id"], threat["date"]) == ("ecowas", "2025-11-27")

@@ -443,7 +443,9 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
     if match.rule.pos == "VERB" and match.rule.requires and _is_quote_tag(token):
         return False  # "« ... », a lancé M. Lavrov": a verb of saying after a quote has no object of its own
     if match.rule.pos == "VERB":
-        if (token.dep_ == "amod" and "Fin" not in token.morph.get("VerbForm")) or not (_is_verbal(token) or _is_mistagged_participle(token)):
+        if (token.dep_ == "amod" and "Fin" not in token.morph.get("VerbForm") and not is_detached_participle(token)) or not (
+            _is_verbal(token) or _is_mistagged_participle(token) or is_detached_participle(token)
+        ):
             return False  # a participle used as an adjective; a finite verb tagged amod is a mis-parse ("la junte menace de")
         for c in token.children:
             if c.dep_ == "nsubj:pass" and any(d.dep_ == "det" and d.lower_ in DEMONSTRATIVES for d in c.children) and not _has_own_date(token):
@@ -976,7 +978,8 @@ def is_detached_participle(verb: Token) -> bool:
     """A present participle set off by a comma ("..., mettant fin à sa présence") that the
     parser attached to a noun: it says something of the clause, like a gerund."""
     return (
-        verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+        # "amod": the parser may take it for an adjective ("la libération du président, menaçant de sanctions")
+        verb.dep_ in {"acl", "amod"} and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
         and verb.i > 0 and verb.doc[verb.i - 1].text == ","
     )
 
