@@ -1750,3 +1750,17 @@ def test_event_detached_present_participle_taken_for_an_adjective_is_an_act(nlp)
     text = probe_article("La Cédéao a exigé jeudi la libération du président, menaçant de sanctions les putschistes.", published="2025-11-28")
     threat = only_event(text, "THREATEN", nlp)
     assert (threat["actor1_id"], threat["date"]) == ("ecowas", "2025-11-27")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Les autorités ont arrêté mardi les commanditaires de l'attaque.",
+        "La Cédéao a exigé jeudi la libération du président, menaçant de sanctions les auteurs du putsch.",
+    ],
+    ids=["instigators-of-the-attack", "authors-of-the-coup"],
+)
+def test_event_a_happening_named_for_its_participants_is_not_dated_by_the_clause(sentence, nlp):
+    # the attack or coup is told elsewhere: no row of it on the day of the arrest or threat
+    rows = events_of(probe_article(sentence, published="2025-11-28"), nlp)
+    assert not any(e["event_type"] in {"ASSAULT", "COERCE"} and e["trigger"] in {"attaque", "putsch"} and e["date"] for e in rows)

@@ -216,6 +216,14 @@ def _possessed(noun: Token) -> bool:
     )
 
 
+def _of_its_participants(noun: Token) -> bool:
+    """"les auteurs du putsch", "les victimes de l'attaque": a happening named to say who took
+    part in it, told before or elsewhere, not done when the clause says."""
+    return noun.dep_ == "nmod" and noun.head.lemma_.lower() in word_class("participant") and any(
+        c.dep_ == "case" and c.lower_ in {"de", "du", "des", "d'", "d’"} for c in noun.children
+    )
+
+
 def _introduced_by(token, words: set[str]) -> bool:
     return any(c.dep_ in {"case", "mark"} and c.lower_ in words for c in token.children)
 
@@ -370,7 +378,7 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
     own = {t.i for t in head.subtree}
     # "après le coup d'État", "son arrestation constitue une violation": a happening named
     # again, whose date is its own, not its clause's
-    landmark = match.rule.pos == "NOUN" and (_introduced_by(head, LANDMARK_CASES) or _possessed(head))
+    landmark = match.rule.pos == "NOUN" and (_introduced_by(head, LANDMARK_CASES) or _possessed(head) or _of_its_participants(head))
     for d in dates:
         span_ids = {t.i for t in d.span}
         if (
