@@ -1686,8 +1686,9 @@ def test_event_in_a_condition_is_no_act(sentence, event_type, expected, nlp):
         ("La société a été condamnée à une amende de deux millions de dollars.", "SANCTION"),
         ("Les militaires ont pris le contrôle total du pays mercredi.", "COERCE"),
         ("Les députés ont adopté vendredi une révision constitutionnelle.", "OTHER"),
+        ("L'armée de l'air a frappé dimanche des positions tenues par les mutins.", "ASSAULT"),
     ],
-    ids=["boycott-session", "prison-sentence", "fine", "control-of-the-country", "constitutional-revision"],
+    ids=["boycott-session", "prison-sentence", "fine", "control-of-the-country", "constitutional-revision", "strike-on-positions"],
 )
 def test_event_plover_readings_of_boycott_sentence_takeover_and_adoption(sentence, event_type, nlp):
     assert event_type in {e["event_type"] for e in events_of(probe_article(sentence, published="2025-10-28"), nlp)}
