@@ -205,14 +205,15 @@ def _date_set_off_after_trigger(head: Token, dates: list[SentenceDates]) -> Sent
     return None
 
 
-POSSESSIVE_DETERMINERS = {"son", "sa", "ses", "leur", "leurs"}
+# Verbs that say what an act amounts to ("son arrestation constitue une violation").
+AMOUNTS_TO_VERBS = {"constituer", "être", "représenter"}
 
 
-def _possessed(noun: Token) -> bool:
+def _possessed_act_judged(noun: Token) -> bool:
     """"son arrestation constitue une violation": the act of someone told before, judged as
     the subject of what it amounts to."""
-    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in {"constituer", "être", "représenter"} and any(
-        c.dep_ == "det" and c.lower_ in POSSESSIVE_DETERMINERS for c in noun.children
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in AMOUNTS_TO_VERBS and any(
+        c.dep_ == "det" and c.lower_ in actors_mod.POSSESSIVE_DETERMINERS for c in noun.children
     )
 
 
@@ -220,7 +221,7 @@ def _of_its_participants(noun: Token) -> bool:
     """"les auteurs du putsch", "les victimes de l'attaque": a happening named to say who took
     part in it, told before or elsewhere, not done when the clause says."""
     return noun.dep_ == "nmod" and noun.head.lemma_.lower() in word_class("participant") and any(
-        c.dep_ == "case" and c.lower_ in {"de", "du", "des", "d'", "d’"} for c in noun.children
+        c.dep_ == "case" and c.lower_ in actors_mod.COMPLEMENT_WORDS for c in noun.children
     )
 
 
@@ -378,7 +379,7 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
     own = {t.i for t in head.subtree}
     # "après le coup d'État", "son arrestation constitue une violation": a happening named
     # again, whose date is its own, not its clause's
-    landmark = match.rule.pos == "NOUN" and (_introduced_by(head, LANDMARK_CASES) or _possessed(head) or _of_its_participants(head))
+    landmark = match.rule.pos == "NOUN" and (_introduced_by(head, LANDMARK_CASES) or _possessed_act_judged(head) or _of_its_participants(head))
     for d in dates:
         span_ids = {t.i for t in d.span}
         if (
@@ -688,6 +689,7 @@ RECURRING_TYPES = {"CONSULT", "ACCUSE", "SANCTION", "REQUEST", "REJECT"}
 # Types that gather unlike acts (coups, arrests, bans; elections, appointments; deployments,
 # recruitment): a bare mention of one kind does not refer back to an act of another.
 MIXED_TYPES = {"COERCE", "OTHER", "MOBILIZE"}
+# Nouns after which a state is a neighbour across a border, not where troops are sent.
 BORDER_WORDS = {"frontière", "limite", "confins"}
 
 
