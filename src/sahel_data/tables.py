@@ -113,13 +113,18 @@ def _shortened_names(actors: dict[str, dict]) -> dict[str, str]:
         for actor_id, info in actors.items()
         if info["actor_type"] == "person"
     }
+    # first words -> the people whose longer names start with them (one pass, not all pairs:
+    # a corpus may name tens of thousands of people)
+    longer: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for actor_id, words in tokens.items():
+        for k in range(2, len(words)):
+            longer[words[:k]].add(actor_id)
     out = {}
     for actor_id, words in tokens.items():
         if len(words) < 2 or words[-1] in NAME_PARTICLES or actors[actor_id].get("source") == "gazetteer":
             continue
-        longer = {other for other, w in tokens.items() if len(w) > len(words) and w[: len(words)] == words}
-        if len(longer) == 1:
-            out[actor_id] = longer.pop()
+        if len(longer.get(words, ())) == 1:
+            out[actor_id] = next(iter(longer[words]))
     return out
 
 
