@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from sahel_data.extract.actors import Actor, Mention, cited_as_source, doc_text, doc_words, gazetteer
-from sahel_data.extract.dates import find_dates
+from sahel_data.extract.dates import DateMention, find_dates
 from sahel_data.lexicon_io import read_groups, read_lexicon
 
 log = logging.getLogger(__name__)
@@ -443,8 +443,9 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
     if match.rule.pos == "VERB" and match.rule.requires and _is_quote_tag(token):
         return False  # "« ... », a lancé M. Lavrov": a verb of saying after a quote has no object of its own
     if match.rule.pos == "VERB":
-        if (token.dep_ == "amod" and "Fin" not in token.morph.get("VerbForm") and not is_detached_participle(token)) or not (
-            _is_verbal(token) or _is_mistagged_participle(token) or is_detached_participle(token)
+        # a detached present participle is an act even when the parser takes it for an adjective
+        if not is_detached_participle(token) and (
+            (token.dep_ == "amod" and "Fin" not in token.morph.get("VerbForm")) or not (_is_verbal(token) or _is_mistagged_participle(token))
         ):
             return False  # a participle used as an adjective; a finite verb tagged amod is a mis-parse ("la junte menace de")
         for c in token.children:
@@ -601,21 +602,23 @@ STARTED_STATE_TYPES = {"COERCE", "SANCTION"}
 
 def _started_on(token: Token) -> bool:
     """A "depuis" date of month or day precision on the verb: the day or month the state began."""
-    for c in token.children:
-        if any(g.dep_ == "case" and g.lower_ == "depuis" for g in c.children):
-            subtree = list(c.subtree)
-            text = doc_text(token.doc)[subtree[0].idx : subtree[-1].idx + len(subtree[-1])]
-            if any(m.names_a_month for m in find_dates(text)):
-                return True
-    return False
+    return any(
+        any(m.names_a_month for m in _phrase_dates(c))
+        for c in token.children
+        if any(g.dep_ == "case" and g.lower_ == "depuis" for g in c.children)
+    )
 
 
 def _has_own_date(token: Token) -> bool:
     """A date in the participle's phrase, other than the start of a state ("depuis 2014"):
     "déployé dans le pays à la mi-janvier" tells when it happened."""
+    return any(not m.text.lower().startswith("depuis") for m in _phrase_dates(token))
+
+
+def _phrase_dates(token: Token) -> list[DateMention]:
+    """The date expressions in the phrase the token heads."""
     subtree = list(token.subtree)
-    text = doc_text(token.doc)[subtree[0].idx : subtree[-1].idx + len(subtree[-1])]
-    return any(not m.text.lower().startswith("depuis") for m in find_dates(text))
+    return find_dates(doc_text(token.doc)[subtree[0].idx : subtree[-1].idx + len(subtree[-1])])
 
 
 def _asker_of_infinitive(token: Token, by_head: dict[int, TriggerMatch]) -> TriggerMatch | None:
