@@ -1765,3 +1765,33 @@ def test_event_a_happening_named_for_its_participants_is_not_dated_by_the_clause
     # the attack or coup is told elsewhere: no row of it on the day of the arrest or threat
     rows = events_of(probe_article(sentence, published="2025-11-28"), nlp)
     assert not any(e["event_type"] in {"ASSAULT", "COERCE"} and e["trigger"] in {"attaque", "putsch"} and e["date"] for e in rows)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actors"),
+    [
+        ("Le capitaine Traoré a renversé, en septembre 2022, le lieutenant-colonel Damiba.", ("ibrahim-traore", "paul-henri-sandaogo-damiba")),
+        # an inverted subject after the aside is not taken for the object
+        ("« C'est une provocation », a dénoncé, lundi, le ministre nigérien Bakary Sangaré.", ("bakary-sangare", None)),
+    ],
+)
+def test_event_object_told_after_an_aside_is_the_counterpart(sentence, actors, nlp):
+    # the parser hangs a direct object after ", en septembre 2022," on the aside
+    (event,) = [e for e in events_of(probe_article(sentence, published="2024-06-01"), nlp) if e["event_type"] in {"COERCE", "ACCUSE"}]
+    assert (event["actor1_id"], event["actor2_id"]) == actors
+
+
+def test_event_complement_after_a_date_and_an_aside_still_read(nlp):
+    sentence = "Le Conseil supérieur de la communication a suspendu jeudi 25 avril 2024, pour une durée de deux semaines, la diffusion des programmes de la BBC."
+    assert "COERCE" in {e["event_type"] for e in events_of(probe_article(sentence, published="2024-04"), nlp)}
+
+
+def test_event_told_done_after_the_refined_reference_is_not_planned(nlp):
+    # the reference is refined to 9 May from the text; the arrests the day after are told as done
+    text = probe_article(
+        "Les résultats ont été annoncés jeudi 9 mai 2024 par l'Agence nationale de gestion des élections.",
+        "Le lendemain, une trentaine de manifestants ont été interpellés par la police à N'Djamena.",
+        published="2024-05",
+    )
+    (arrest,) = [e for e in events_of(text, nlp) if e["event_type"] == "COERCE"]
+    assert (arrest["date"], arrest["modality"]) == ("2024-05-10", "occurred")

@@ -515,7 +515,11 @@ def _events_in_sentence(
         date = None
         if governing is not None:
             date = resolved[governing.span.start]
-            if date is not None and reference is not None and date.start > reference.end:
+            told_done = match.rule.pos == "VERB" and is_perfect(match.head)
+            if date is not None and reference is not None and date.start > reference.end and not told_done:
+                # a date after the reference is still to come, unless the verb tells the act as
+                # done ("ont été interpellés le lendemain"): then the reference, refined from the
+                # text, fell short of when the article was written
                 modality = "planned"
         actor1, actor2 = participants(match, by_token, triggers)
         if actor1 is None and _first_person(match):

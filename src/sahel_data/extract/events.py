@@ -36,6 +36,7 @@ OBLIGATION_MODALS = {"devoir", "falloir"}
 RELATIVE_PRONOUNS = {"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"}
 CLAUSE_DEPS = {"acl:relcl", "advcl", "ccomp", "parataxis", "conj", "csubj"}
 COUNTERPART_MARKERS = {"avec", "contre", "entre", "envers", "vers", "à", "au", "aux"}
+CLAUSE_PUNCTUATION = {",", ";", ":", ".", "(", ")", "«", "»", "!", "?"}
 BOUNDARY_CASES = {"avant", "jusqu'", "jusqu'à", "jusqu'au"}
 # Acts about another's act: condemning, welcoming, refusing, protesting or demanding it.
 ABOUT_OTHERS_TYPES = {"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "REQUEST"}
@@ -286,12 +287,17 @@ def _window_lemmas(sent: Span, token: Token, pos: str, words_of: _SentenceWords)
 
 
 def _aside_length(sent: Span, token: Token) -> int:
-    """Tokens of an aside set off by commas right after a trigger ("la levée, la semaine
-    dernière, par le Trésor des sanctions"): the complement the window looks for comes after it."""
+    """Tokens of an aside set off by commas right after a trigger and its time adjunct, if any
+    ("la levée, la semaine dernière, par le Trésor des sanctions"): the complement the window
+    looks for comes after it."""
     doc = token.doc
-    if token.i + 1 >= sent.end or doc[token.i + 1].text != ",":
+    start = token.i + 1
+    if start < sent.end and doc[start].head.i == token.i and doc[start].dep_ == "obl:mod":
+        # a time adjunct may come first ("a suspendu jeudi 25 avril 2024, pour deux semaines, la diffusion")
+        start = doc[start].right_edge.i + 1
+    if start >= sent.end or doc[start].text != ",":
         return 0
-    for k in range(token.i + 2, min(sent.end, token.i + 10)):
+    for k in range(start + 1, min(sent.end, start + 9)):
         if doc[k].text == ",":
             return k - token.i
     return 0
@@ -1108,7 +1114,28 @@ def _verbal_participants(token: Token, by_token: dict[int, Mention]) -> tuple[Me
                 if m and (actor1 is None or m.actor.actor_id != actor1.actor.actor_id):
                     actor2 = m
                     break
+    if actor2 is None and actor1 is not None and not passive:
+        actor2 = _object_after_aside(token, by_token, actor1)
     return actor1, actor2
+
+
+def _object_after_aside(verb: Token, by_token: dict[int, Mention], actor1: Mention) -> Mention | None:
+    """The object told after an aside set off by commas ("a renversé, le 26 juillet 2023, le
+    président X"), which the parser often hangs on the aside. Only with the subject found, so an
+    inverted subject ("», a dénoncé, lundi, le ministre") is not taken for the object."""
+    if any(c.dep_ == "obj" for c in verb.children):
+        return None
+    aside = _aside_length(verb.sent, verb)
+    if not aside:
+        return None
+    doc = verb.doc
+    for k in range(verb.i + aside + 1, min(verb.sent.end, verb.i + aside + 7)):
+        if doc[k].text in CLAUSE_PUNCTUATION or doc[k].pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ"}:
+            return None
+        m = by_token.get(k)
+        if m is not None:
+            return m if m.actor.actor_id != actor1.actor.actor_id else None
+    return None
 
 
 def _nominal_participants(
