@@ -1795,3 +1795,18 @@ def test_event_told_done_after_the_refined_reference_is_not_planned(nlp):
     )
     (arrest,) = [e for e in events_of(text, nlp) if e["event_type"] == "COERCE"]
     assert (arrest["date"], arrest["modality"]) == ("2024-05-10", "occurred")
+
+
+def test_event_fronted_participle_of_a_state_in_the_imperfect(nlp):
+    # "compter" counts here, it intends nothing; and the state told in the imperfect is not of
+    # the participle's time, so the withdrawal it mentions does not get 2013
+    sentence = "Déployée en juillet 2013, la mission comptait encore près de 12 000 militaires au début du retrait."
+    events = events_of(probe_article(sentence, published="2024-01-02"), nlp)
+    deployed = [e for e in events if e["trigger"] == "Déployée"]
+    assert [e["modality"] for e in deployed] == ["occurred"]
+    assert not [e for e in events if e["event_type"] == "RETREAT" and e["date"] == "2013-07"]
+
+
+def test_event_tensed_verb_the_parser_links_to_a_later_adjective_is_still_an_act(nlp):
+    sentence = "Le général Abdourahamane Tiani a prêté serment mercredi comme président pour une transition de soixante mois, « modulable » en fonction de la situation sécuritaire."
+    assert "OTHER" in {e["event_type"] for e in events_of(probe_article(sentence, published="2025-03"), nlp)}

@@ -408,6 +408,8 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
                 fronted = any(_is_fronted_participle(t) or _is_fronted_phrase(t) for t in below)
                 if any(t.i in others for t in below) and not fronted:
                     break  # the date sits under another trigger: it is that trigger's date
+                if fronted and level > 0 and "Imp" in ancestor.morph.get("Tense"):
+                    break  # "Déployée en 2013, la mission comptait ... au début du retrait": a state told in the imperfect is not of the participle's time
                 if any(t.dep_ == "acl" and t.lemma_.lower() in word_class("source_access") for t in below):
                     break  # "selon une note ... consultée jeudi par l'AFP": when the reporter saw it
                 in_relative = any(t.dep_ == "acl:relcl" for t in below)  # "le Niger, qui a fermé ... en août 2023, s'est tourné"

@@ -463,8 +463,14 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
             ):
                 return False  # "ce départ met un terme à la coopération": what an act told before amounts to
         linked = [c for c in token.children if c.dep_ == "conj"] + ([token.head] if token.dep_ == "conj" else [])
-        if any(t.pos_ == "ADJ" or (t.pos_ == "NOUN" and not any(c.dep_ == "det" for c in t.children)) for t in linked):
-            return False  # "ordonné et responsable": coordinated with an adjective
+        if any(
+            (t.pos_ == "ADJ" or (t.pos_ == "NOUN" and not any(c.dep_ == "det" for c in t.children)))
+            and (not _has_auxiliary(token) or any(c.dep_ == "cc" for c in t.children))
+            for t in linked
+        ):
+            # "ordonné et responsable": coordinated with an adjective; not a tensed verb the parser
+            # links to a later adjective with no "et" ("a prêté serment ..., « modulable »")
+            return False
         if _is_bare_participle(token) and token.dep_ == "xcomp" and _is_copula(token.head):
             return False  # "le retrait se veut ordonné"
         says_state = match.rule.event_type in STATE_PASSIVE_TYPES or match.rule.lemmas[0] in word_class("state_participle")
@@ -782,8 +788,10 @@ def modality_of(match: TriggerMatch, deadline: bool, date_in_future: bool) -> st
     for _ in range(4):
         if t.head.i == t.i:
             break
-        if t.i == token.i and match.rule.pos == "VERB" and t.dep_ == "acl" and _is_bare_participle(t) and "Past" in t.morph.get("Tense"):
-            break  # "l'accord signé le 19 mai prévoit...": a past participle on a noun tells a done act
+        if t.i == token.i and match.rule.pos == "VERB" and t.dep_ in {"acl", "advcl"} and _is_bare_participle(t) and "Past" in t.morph.get("Tense"):
+            # "l'accord signé le 19 mai prévoit...", "Déployée en 2013, la mission comptait...": a
+            # past participle on a noun or set before the clause tells a done act
+            break
         if t.dep_ in {"xcomp", "obj", "nsubj", "nsubj:pass", "ccomp", "acl", "advcl", "obl", "obl:arg", "nmod"}:
             t = t.head
             chain.append(t)
