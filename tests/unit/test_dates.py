@@ -458,6 +458,12 @@ def test_lexicon_row_example_yields_its_row(row):
         assert _fold(form) in _fold(example[found[0].end:found[1].start]) or \
             _fold(example[:found[0].start]).endswith(_fold(form))
         return
+    if kind == "day_range":
+        # a span of days is one mention: the form opens it or links its two days inside it
+        (span,) = [m for m in found if m._parsed.until is not None]
+        words = _fold(span.text).split()
+        assert _fold(form) in words[1:-1] or _fold(example[:span.start]).rstrip().endswith(_fold(form))
+        return
     if kind == "year_follow":
         assert any(_fold(example[m.end:]).startswith(_fold(form)) for m in found)
         return
@@ -563,3 +569,23 @@ def test_find_dates_lexicon_example_no_pattern_skipped_for_a_missing_core(row):
 @given(st.one_of(sentences, st.text(max_size=80)))
 def test_find_dates_any_text_no_pattern_skipped_for_a_missing_core(text):
     assert _patterns_skipped_wrongly(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "bounds"),
+    [
+        ("une période de transition du 29 janvier au 29 juillet 2025", "2025", ("2025-01-29", "2025-07-29")),
+        ("une trêve du 15 décembre au 15 janvier 2025", "2024-12", ("2024-12-15", "2025-01-15")),  # across the new year
+        ("des combats entre le 27 et le 31 mars 2022", "2022-03", ("2022-03-27", "2022-03-31")),
+        ("une conférence du 3 au 5 mars", "2023-03", ("2023-03-03", "2023-03-05")),  # no year: the reference's
+    ],
+)
+def test_resolve_span_of_days_is_one_date_at_the_precision_that_holds_it(text, iso, bounds):
+    (span,) = find_dates(text)
+    date = resolve(span, PartialDate.parse("2023-06-10"))
+    assert (date.iso, str(date.start), str(date.end)) == (iso, *bounds)
+
+
+def test_find_dates_two_days_listed_without_a_span_stay_two_dates():
+    # "le 29 janvier et le 3 mars 2025" lists two days; only "du", "entre" open a span
+    assert [m.has_year for m in find_dates("le 29 janvier et le 3 mars 2025")] == [False, True]

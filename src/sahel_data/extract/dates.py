@@ -60,7 +60,7 @@ import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, KeysView
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from sahel_data.extract.alternation import word_tree
@@ -213,6 +213,7 @@ class _Parsed:
     direction: int = 0
     strict: bool = False
     of_happening: bool = False  # "le lendemain de l'attaque": counted from a happening it names
+    until: tuple[int, int] | None = None  # month and day a span of days ends on ("du 3 au 5 mars")
 
 
 @dataclass(frozen=True)
@@ -305,6 +306,7 @@ _KIND_VALUES: dict[str, set[str] | None] = {
     "year_lead": {""},
     "year_follow": {""},
     "range": {"start", "link"},
+    "day_range": {"start", "link"},
     "ago": {"past"},
     "within": {"deadline", "point", "window"},
     "vague_adverb": {"past", "future"},
@@ -1021,8 +1023,54 @@ def find_dates(text: str) -> list[DateMention]:
         if same_kind and gap and gap.end() > gap.start() and _has_link(norm[prev.end:cand.start]):
             chosen.append(cand)
             chosen.sort(key=lambda c: c.start)
+    chosen = _share_range_year(chosen, norm)
     return [DateMention(c.start, c.end, text[c.start:c.end], c.is_relative, c.is_deadline,
                         c.is_future, c.has_year, c.parsed) for c in chosen]
+
+
+@functools.cache
+def _day_range_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What opens a span of days before its first day ("du", "entre le") and what links the two
+    ("au", "et le")."""
+    start = _alt("day_range", keep=lambda f: _values("day_range").get(f) == "start")
+    link = _alt("day_range", keep=lambda f: _values("day_range").get(f) == "link")
+    return re.compile(rf"(?<!\w){start}{_SP}$", re.I), re.compile(rf"{_SP}{link}{_SP}", re.I)
+
+
+def _share_range_year(chosen: list[_Cand], norm: str) -> list[_Cand]:
+    """A span of days ("du 29 janvier au 29 juillet 2025", "du 3 au 5 mars", "entre le 27 et le
+    31 mars 2022") is one mention: its first day takes the month and year written once, and it
+    resolves to the whole span (see `resolve`).
+
+    >>> [m.text for m in find_dates("une transition du 29 janvier au 29 juillet 2025")]
+    ['29 janvier au 29 juillet 2025']
+    """
+    opening, link = _day_range_words()
+    out = list(chosen)
+    for k in range(len(out) - 1, -1, -1):
+        last = out[k].parsed
+        if last.kind != "date" or last.day is None or last.month is None:
+            continue
+        before = norm[max(0, out[k].start - 40) : out[k].start]
+        bare = re.search(rf"({_DAY}){link.pattern}$", before, re.I)  # "du 3 au 5 mars"
+        if bare is not None and opening.search(before[: bare.start()]) is not None:
+            day = int(re.match(r"\d+", bare.group(1)).group()) if bare.group(1)[0].isdigit() else 1
+            first_start, first = out[k].start - len(before) + bare.start(1), (last.month, day)
+            if not day < last.day:
+                continue
+        elif k > 0 and out[k - 1].parsed.kind == "date" and out[k - 1].parsed.year is None \
+                and out[k - 1].parsed.day is not None and out[k - 1].parsed.month is not None \
+                and link.fullmatch(norm, out[k - 1].end, out[k].start) is not None \
+                and opening.search(norm[max(0, out[k - 1].start - 12) : out[k - 1].start]) is not None:
+            first_start, first = out[k - 1].start, (out[k - 1].parsed.month, out[k - 1].parsed.day)
+            del out[k - 1]
+            k -= 1
+        else:
+            continue
+        year = last.year if last.year is None or first <= (last.month, last.day) else last.year - 1
+        out[k] = replace(out[k], start=first_start,
+                         parsed=replace(last, year=year, month=first[0], day=first[1], until=(last.month, last.day)))
+    return out
 
 
 def _matches(pattern: re.Pattern[str], norm: str, words: _Words,
@@ -1106,6 +1154,24 @@ def resolve(mention: DateMention, reference: PartialDate | None, *,
     >>> resolve(find_dates("l'année dernière")[0], None) is None
     True
     """
+    point = _resolve_point(mention, reference, future=future, anchor=anchor)
+    until = mention._parsed.until
+    if point is None or until is None or point.precision != "day":
+        return point
+    # a span of days is written at the finest precision that holds it, bounded by the span; one
+    # that crosses a new year at its first month, as the contract writes a week
+    end_year = point.start.year + (1 if until < (point.start.month, point.start.day) else 0)
+    try:
+        end = datetime.date(end_year, *until)
+    except ValueError:
+        return point
+    year, month = point.start.year, point.start.month
+    holder = PartialDate.of(year) if end.year == year and end.month != month else PartialDate.of(year, month)
+    return PartialDate(holder.iso, holder.precision, point.start, end)
+
+
+def _resolve_point(mention: DateMention, reference: PartialDate | None, *,
+                   future: bool | None = None, anchor: PartialDate | None = None) -> PartialDate | None:
     p = mention._parsed
     if p.kind == "vague":
         return None
