@@ -1810,3 +1810,15 @@ def test_event_fronted_participle_of_a_state_in_the_imperfect(nlp):
 def test_event_tensed_verb_the_parser_links_to_a_later_adjective_is_still_an_act(nlp):
     sentence = "Le général Abdourahamane Tiani a prêté serment mercredi comme président pour une transition de soixante mois, « modulable » en fonction de la situation sécuritaire."
     assert "OTHER" in {e["event_type"] for e in events_of(probe_article(sentence, published="2025-03"), nlp)}
+
+
+def test_event_happening_named_as_a_time_boundary_with_its_own_date_is_an_event_with_its_own_place(nlp):
+    # "avant le départ des troupes" names a boundary told elsewhere; with its own date it is told here
+    sentence = "Jusqu'au coup d'État du 26 juillet 2023, le Niger était impliqué dans la lutte contre les groupes armés au Sahel."
+    (coup,) = [e for e in events_of(probe_article(sentence, published="2024-06"), nlp) if e["event_type"] == "COERCE"]
+    assert (coup["date"], coup["location"]) == ("2023-07-26", None)
+
+
+def test_event_granting_a_transition_period_is_a_concession(nlp):
+    sentence = "La Cédéao accorde aux trois pays une période de transition de six mois."
+    assert "CONCEDE" in {e["event_type"] for e in events_of(probe_article(sentence, published="2024-12-16"), nlp)}

@@ -519,8 +519,8 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         return True
     if any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in token.children):
         return False
-    if any(c.dep_ == "case" and c.lower_ in BOUNDARY_CASES for c in token.children):
-        return False  # "avant le départ des dernières troupes": a time boundary of another act
+    if any(c.dep_ == "case" and c.lower_ in BOUNDARY_CASES for c in token.children) and not _has_own_date(token):
+        return False  # "avant le départ des dernières troupes": a time boundary of another act ("avant le coup d'État du 26 juillet 2023" tells when it happened)
     if any(c.dep_ in {"case", "advmod"} and c.lower_ in SOURCE_CASES for c in token.children):
         return False
     if lemma(token.head) in word_class("close_to"):
@@ -1484,7 +1484,12 @@ def location_of(match: TriggerMatch, sent: Span, by_token: dict[int, Mention]) -
         if prev is None or prev.lower_ not in LOCATION_CASES:
             continue
         if scope is None:
-            scope = {t.i for t in clause_verb(match.head).subtree}
+            # a happening named as a time ("jusqu'au coup d'État de l'année dernière, le Niger
+            # luttait ... au Sahel") has only the places of its own phrase
+            landmark = match.rule.pos == "NOUN" and any(
+                c.dep_ == "case" and c.lower_ in BOUNDARY_CASES | TIME_CASES for c in match.head.children
+            )
+            scope = {t.i for t in (match.head if landmark else clause_verb(match.head)).subtree}
         if start not in scope:
             continue
         distance = abs(start - match.head.i)
