@@ -1822,3 +1822,21 @@ def test_event_happening_named_as_a_time_boundary_with_its_own_date_is_an_event_
 def test_event_granting_a_transition_period_is_a_concession(nlp):
     sentence = "La Cédéao accorde aux trois pays une période de transition de six mois."
     assert "CONCEDE" in {e["event_type"] for e in events_of(probe_article(sentence, published="2024-12-16"), nlp)}
+
+
+def test_event_counted_subject_is_what_a_verb_row_requires(nlp):
+    # "instructeurs" stands four words before the verb, under the quantifier subject "une centaine"
+    sentence = "Depuis, une centaine d'instructeurs militaires russes sont arrivés en avril au Burkina Faso."
+    assert "AID" in {e["event_type"] for e in events_of(probe_article(sentence, published="2025-06-10"), nlp)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        # PLOVER: crowd control with an explicit weapon is ASSAULT; without, a restriction (COERCE)
+        ("La police a dispersé à coups de gaz lacrymogène plusieurs centaines de partisans de l'opposition.", "ASSAULT"),
+        ("La police a dispersé les partisans de l'opposition devant le siège du parti.", "COERCE"),
+    ],
+)
+def test_event_dispersing_a_crowd_is_assault_only_with_a_crowd_control_weapon(sentence, event_type, nlp):
+    assert event_type in {e["event_type"] for e in events_of(probe_article(sentence, published="2024-05-12"), nlp)}

@@ -313,11 +313,21 @@ def _patient_lemmas(token: Token) -> set[str]:
     for c in token.children:
         if c.dep_ in {"obj", "nsubj:pass"}:
             out.update(lemma(g) for g in c.children if g.dep_ == "nmod")
+        elif c.dep_ == "nsubj":
+            # a counted subject ("une centaine d'instructeurs sont arrivés"): the noun counted
+            out.update(lemma(g) for g in c.children if g.dep_ == "nmod" and _is_partitive(g))
     if "Pass" in token.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in token.children):
         out.update(lemma(c) for c in token.children if c.dep_ in {"nsubj", "nsubj:pass"})
         if token.dep_ == "xcomp":
             out.update(lemma(c) for c in token.head.children if c.dep_ in {"nsubj", "nsubj:pass"})
     return out
+
+
+def _is_partitive(noun: Token) -> bool:
+    """A noun counted by the one above it: "de" with no article ("une centaine d'instructeurs")."""
+    return any(c.dep_ == "case" and c.lower_ in {"de", "d'", "d’"} for c in noun.children) and not any(
+        c.dep_ == "det" for c in noun.children
+    )
 
 
 def relative_object(verb: Token) -> Token | None:
