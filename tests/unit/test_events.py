@@ -1840,3 +1840,15 @@ def test_event_counted_subject_is_what_a_verb_row_requires(nlp):
 )
 def test_event_dispersing_a_crowd_is_assault_only_with_a_crowd_control_weapon(sentence, event_type, nlp):
     assert event_type in {e["event_type"] for e in events_of(probe_article(sentence, published="2024-05-12"), nlp)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actors"),
+    [
+        ("Vendredi, le camp de Gao, le plus important de la Minusma, avait été remis aux autorités maliennes.", ("minusma", "mali")),
+        ("La base de l'armée française a été rétrocédée à l'armée tchadienne.", ("armed-forces-of-france", "armed-forces-of-chad")),
+    ],
+)
+def test_event_thing_handed_over_in_the_passive_goes_from_its_owner_to_the_receiver(sentence, actors, nlp):
+    (handover,) = [e for e in events_of(probe_article(sentence, published="2024-01-02"), nlp) if e["event_type"] == "RETREAT"]
+    assert (handover["actor1_id"], handover["actor2_id"]) == actors

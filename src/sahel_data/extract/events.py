@@ -989,6 +989,22 @@ def _owner_and_target(noun: Token, by_token: dict[int, Mention]) -> tuple[Mentio
     return (owner, target) if owner is not None and target is not None else (None, None)
 
 
+def _handed_over(verb: Token, thing: Token, by_token: dict[int, Mention]) -> tuple[Mention | None, Mention | None]:
+    """A thing handed over in the passive with no agent: its owner ("le camp de Gao, le plus
+    important de la Minusma") hands it to the verb's "à" complement ("aux autorités maliennes")."""
+    owner = next(
+        (by_token[t.i] for t in thing.subtree if t.i in by_token and t.dep_ == "nmod" and _case(t) in {"de", "du", "des", "d'", "d’"}),
+        None,
+    )
+    receiver = next(
+        (m for c in verb.children if c.dep_ in {"obl", "obl:arg", "obl:mod", "iobj"} and _case(c) in {"à", "au", "aux"} and (m := mention_in(c, by_token))),
+        None,
+    )
+    if owner is None or receiver is None or owner.actor.actor_id == receiver.actor.actor_id:
+        return None, None
+    return owner, receiver
+
+
 def _dont_antecedent(subject: Token, by_token: dict[int, Mention]) -> Mention | None:
     """"la Russie, dont des instructeurs sont arrivés": a subject owned through "dont" acts for
     the actor just before "dont" (its antecedent)."""
@@ -1097,6 +1113,8 @@ def _verbal_participants(token: Token, by_token: dict[int, Mention]) -> tuple[Me
     for c in token.children:
         if c.dep_ == "nsubj:pass" and passive:
             owner, target = _owner_and_target(c, by_token)
+            if owner is None and actor1 is None and lemma(token) in word_class("handing_over"):
+                owner, target = _handed_over(token, c, by_token)
             if owner is not None and actor1 is None:
                 # "les sanctions de la CEDEAO contre le Niger ont été levées": the owner acts
                 actor1, actor2 = owner, target
