@@ -1852,3 +1852,14 @@ def test_event_dispersing_a_crowd_is_assault_only_with_a_crowd_control_weapon(se
 def test_event_thing_handed_over_in_the_passive_goes_from_its_owner_to_the_receiver(sentence, actors, nlp):
     (handover,) = [e for e in events_of(probe_article(sentence, published="2024-01-02"), nlp) if e["event_type"] == "RETREAT"]
     assert (handover["actor1_id"], handover["actor2_id"]) == actors
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Des militaires ont exécuté dimanche une douzaine de bergers peuls près d'Inékar.", {"ASSAULT"}),
+        ("Le gouvernement a exécuté le budget de l'État sans retard.", set()),
+    ],
+)
+def test_event_executing_people_is_assault_executing_a_plan_is_not(sentence, expected, nlp):
+    assert {e["event_type"] for e in events_of(probe_article(sentence, published="2025-02-10"), nlp)} == expected
