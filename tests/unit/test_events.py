@@ -1863,3 +1863,11 @@ def test_event_thing_handed_over_in_the_passive_goes_from_its_owner_to_the_recei
 )
 def test_event_executing_people_is_assault_executing_a_plan_is_not(sentence, expected, nlp):
     assert {e["event_type"] for e in events_of(probe_article(sentence, published="2025-02-10"), nlp)} == expected
+
+
+def test_event_participle_set_before_the_clause_acts_on_the_clause_subject_by_its_par_agent(nlp):
+    # "réforme", what "adopter" requires, is the subject of the clause after the comma; the
+    # bare participle's "par" phrase is its agent
+    sentence = "Adoptée en première lecture le 29 septembre par l’Assemblée nationale tchadienne, la réforme fait sauter le verrou de deux mandats."
+    (adoption,) = [e for e in events_of(probe_article(sentence, published="2025-10-10"), nlp) if e["event_type"] == "OTHER"]
+    assert (adoption["date"], adoption["actor1_id"]) == ("2025-09-29", "parliament-of-chad")

@@ -196,7 +196,7 @@ def _is_finite_past(token: Token) -> bool:
     return "Past" in token.morph.get("Tense") and "Fin" in token.morph.get("VerbForm")
 
 
-def _is_bare_participle(token: Token) -> bool:
+def is_bare_participle(token: Token) -> bool:
     return "Part" in token.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in token.children)
 
 
@@ -204,7 +204,7 @@ def described_by_participle(token: Token, by_token: dict[int, Mention]) -> Menti
     """The actor a bare past participle describes: the noun it hangs on ("l'humanitaire
     américain Jeffery Woodke, libéré en même temps"), or, when the parser hung it on the main
     verb after a comma, the actor just before the comma."""
-    if not _is_bare_participle(token) or "Past" not in token.morph.get("Tense"):
+    if not is_bare_participle(token) or "Past" not in token.morph.get("Tense"):
         return None
     if token.dep_ == "acl":
         return by_token.get(token.head.i) or _appositive_person(token.head, by_token)
@@ -316,6 +316,16 @@ def _patient_lemmas(token: Token) -> set[str]:
         elif c.dep_ == "nsubj":
             # a counted subject ("une centaine d'instructeurs sont arrivés"): the noun counted
             out.update(lemma(g) for g in c.children if g.dep_ == "nmod" and _is_partitive(g))
+    if is_bare_participle(token) and "Past" in token.morph.get("Tense") and opens_sentence(token):
+        # "Créée en mars 2024 par les chefs d'état-major, cette force ...": a past participle set
+        # before the clause tells what was done to the clause's subject
+        # (the first noun after the comma that closes the participle's phrase: the parser often
+        # mislabels both)
+        sent = token.sent
+        comma = next((t.i for t in sent if t.i > token.i and t.text == ","), None)
+        subject = next((t for t in sent if comma is not None and t.i > comma and t.pos_ in {"NOUN", "PROPN"}), None)
+        if subject is not None:
+            out.add(lemma(subject))
     if "Pass" in token.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in token.children):
         out.update(lemma(c) for c in token.children if c.dep_ in {"nsubj", "nsubj:pass"})
         if token.dep_ == "xcomp":
@@ -481,14 +491,14 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
             # "ordonné et responsable": coordinated with an adjective; not a tensed verb the parser
             # links to a later adjective with no "et" ("a prêté serment ..., « modulable »")
             return False
-        if _is_bare_participle(token) and token.dep_ == "xcomp" and _is_copula(token.head):
+        if is_bare_participle(token) and token.dep_ == "xcomp" and _is_copula(token.head):
             return False  # "le retrait se veut ordonné"
         says_state = match.rule.event_type in STATE_PASSIVE_TYPES or match.rule.lemmas[0] in word_class("state_participle")
         if says_state and _is_present_passive(token) and not (match.rule.event_type in STARTED_STATE_TYPES and _started_on(token)):
             return False  # "1 100 militaires sont déployés au Niger", "est détenu depuis": a state, not an act
-        if says_state and token.dep_ == "acl" and _is_bare_participle(token) and not _has_own_date(token):
+        if says_state and token.dep_ == "acl" and is_bare_participle(token) and not _has_own_date(token):
             return False  # "les soldats français déployés au Niger", "les opposants détenus": a state
-        if says_state and token.dep_ == "xcomp" and _is_bare_participle(token) and _is_copula(token.head):
+        if says_state and token.dep_ == "xcomp" and is_bare_participle(token) and _is_copula(token.head):
             return False  # "le président reste détenu": a state
         if match.rule.lemmas[0] in word_class("asserting") and _says_that(token):
             return False  # "les autorités soutiennent (au contraire) que l'épave...": a claim, not support
@@ -798,7 +808,7 @@ def modality_of(match: TriggerMatch, deadline: bool, date_in_future: bool) -> st
     for _ in range(4):
         if t.head.i == t.i:
             break
-        if t.i == token.i and match.rule.pos == "VERB" and t.dep_ in {"acl", "advcl"} and _is_bare_participle(t) and "Past" in t.morph.get("Tense"):
+        if t.i == token.i and match.rule.pos == "VERB" and t.dep_ in {"acl", "advcl"} and is_bare_participle(t) and "Past" in t.morph.get("Tense"):
             # "l'accord signé le 19 mai prévoit...", "Déployée en 2013, la mission comptait...": a
             # past participle on a noun or set before the clause tells a done act
             break
@@ -924,8 +934,9 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
             m = mention_in(c, by_token)
             if m:
                 return m
-    if is_passive(verb):
+    if is_passive(verb) or (is_bare_participle(verb) and "Past" in verb.morph.get("Tense")):
         # "ont été interpellés sur le site par la police": the parser hangs the agent on a noun
+        # (a bare participle is passive too: "Adoptée le 29 septembre par l'Assemblée nationale")
         for c in verb.children:
             if c.dep_ in {"obl", "obl:mod", "obl:arg"} and _case(c) == "par" and (m := mention_in(c, by_token, depth=2)) is not None:
                 return m  # "avait été enlevé à Gao par des combattants du JNIM", labelled a modifier
@@ -960,7 +971,7 @@ def _perfect_sharing_auxiliary(participle: Token) -> Token | None:
     hung the participle on a word inside that perfect's clause: in "RSF a dénoncé une « dérive »
     et appelé les autorités à…" or "Bamako a rejeté ces accusations, assurant que ses forces…,
     et appelé à une enquête", "appelé" is a second perfect of the subject of "a"."""
-    if not _is_bare_participle(participle) or "Past" not in participle.morph.get("Tense"):
+    if not is_bare_participle(participle) or "Past" not in participle.morph.get("Tense"):
         return None
     if participle.head.pos_ in {"VERB", "AUX"} and _has_auxiliary(participle.head):
         return None  # hung on the right perfect already
@@ -1279,7 +1290,7 @@ def _participle_bearer(verb: Token, by_token: dict[int, Mention]) -> Mention | N
     """Who a bare participle says something of: the noun it hangs on ("le colonel X, arrivé
     au pouvoir par ..."), or the main subject when it opens the sentence ("Arrivé au pouvoir
     par ..., le colonel X a limogé")."""
-    if not _is_bare_participle(verb):
+    if not is_bare_participle(verb):
         return None
     if verb.dep_ == "acl":
         return by_token.get(verb.head.i) or _appositive_person(verb.head, by_token)
