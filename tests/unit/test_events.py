@@ -1871,3 +1871,17 @@ def test_event_participle_set_before_the_clause_acts_on_the_clause_subject_by_it
     sentence = "Adoptée en première lecture le 29 septembre par l’Assemblée nationale tchadienne, la réforme fait sauter le verrou de deux mandats."
     (adoption,) = [e for e in events_of(probe_article(sentence, published="2025-10-10"), nlp) if e["event_type"] == "OTHER"]
     assert (adoption["date"], adoption["actor1_id"]) == ("2025-09-29", "parliament-of-chad")
+
+
+def test_event_finite_verb_coordinated_with_a_bare_noun_is_still_an_act(nlp):
+    # the parser hangs "le « non-respect »" on the verb; a finite verb is no adjective
+    sentence = "Dans un communiqué, le gouvernement lui reproche une « attitude discourtoise » et le « non-respect des usages diplomatiques »."
+    assert "ACCUSE" in {e["event_type"] for e in events_of(probe_article(sentence, published="2023-04-12"), nlp)}
+
+
+def test_event_accusation_going_on_in_a_present_participle_is_one_row(nlp):
+    sentence = (
+        "Le général Abdourahamane Tiani accuse son prédécesseur de « haute trahison » et d’« atteinte à la sûreté de l’État », "
+        "lui reprochant notamment d’avoir sollicité une intervention militaire étrangère."
+    )
+    assert [e["event_type"] for e in events_of(probe_article(sentence, published="2024-06-10"), nlp)].count("ACCUSE") == 1

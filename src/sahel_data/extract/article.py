@@ -690,6 +690,10 @@ def _actor_id(m: Mention | None) -> str | None:
 # demands and refusals. A bare mention of one is not taken to be a re-telling of another.
 # Withdrawals, attacks, coups, agreements are usually the one happening the article is about.
 RECURRING_TYPES = {"CONSULT", "ACCUSE", "SANCTION", "REQUEST", "REJECT"}
+# Of those, acts done by speaking: a present participle clause on the verb goes on with the
+# same statement ("accuse son prédécesseur de trahison, lui reprochant d'avoir..."); a second
+# measure ("a rappelé son ambassadeur, fermant sa frontière") is another act.
+SPOKEN_RECURRING_TYPES = {"ACCUSE", "REQUEST", "REJECT"}
 
 
 # Types that gather unlike acts (coups, arrests, bans; elections, appointments; deployments,
@@ -755,6 +759,15 @@ def _elaborates(x: Token, y: Token) -> bool:
     return False
 
 
+def _goes_on_saying(x: Token, y: Token) -> bool:
+    """One verb is a present participle clause on the other, going on with the same statement:
+    "accuse son prédécesseur de trahison, lui reprochant d'avoir sollicité"."""
+    return any(
+        v.head.i == w.i and v.dep_ in {"advcl", "conj"} and v.lower_.endswith("ant") and not any(c.dep_.startswith("aux") for c in v.children)
+        for v, w in ((x, y), (y, x))
+    )
+
+
 def _speaks_on(x: Token, y: Token) -> bool:
     """One verb is the other's speaker participle ("a accusé Washington d'avoir menacé le
     Niger, reprochant aux Américains de..."): one statement."""
@@ -814,6 +827,7 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
         if (
             a.match.rule.pos == "VERB" and b.match.rule.pos == "VERB" and a.match.rule.lemmas != b.match.rule.lemmas
             and not (a.event_type not in RECURRING_TYPES and _elaborates(a.match.head, b.match.head))
+            and not (a.event_type in SPOKEN_RECURRING_TYPES and _goes_on_saying(a.match.head, b.match.head))
             and not _speaks_on(a.match.head, b.match.head)
             and not _is_purpose(a.match.head, b.match.head)
         ):

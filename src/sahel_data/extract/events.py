@@ -485,10 +485,12 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         linked = [c for c in token.children if c.dep_ == "conj"] + ([token.head] if token.dep_ == "conj" else [])
         if any(
             (t.pos_ == "ADJ" or (t.pos_ == "NOUN" and not any(c.dep_ == "det" for c in t.children)))
+            and ("Fin" not in token.morph.get("VerbForm") or token.lower_.endswith("ant"))  # "-ant": a participle tagged finite
             and (not _has_auxiliary(token) or any(c.dep_ == "cc" for c in t.children))
             for t in linked
         ):
-            # "ordonné et responsable": coordinated with an adjective; not a tensed verb the parser
+            # "ordonné et responsable": a participle coordinated with an adjective; not a finite
+            # verb ("lui reproche une attitude et le « non-respect »"), nor a tensed one the parser
             # links to a later adjective with no "et" ("a prêté serment ..., « modulable »")
             return False
         if is_bare_participle(token) and token.dep_ == "xcomp" and _is_copula(token.head):
