@@ -29,15 +29,33 @@ SENTENCE_REPAIR = "sahel_sentence_repair"
 def repair_sentence_starts(doc: Doc) -> Doc:
     """Undo `senter` splits inside a word or a sentence: it sometimes starts a sentence at the
     "-ci" of "Ceux-ci" or the "-là" of "celle-là" (a hyphen glued to the word before is never a
-    start), and after a semicolon, which in French joins two clauses of one sentence ("Samedi,
-    des manifestants ont tenté de se rassembler ; 237 personnes ont été interpellées")."""
+    start), after a semicolon, which in French joins two clauses of one sentence ("Samedi,
+    des manifestants ont tenté de se rassembler ; 237 personnes ont été interpellées"), and
+    anywhere no end mark or line end comes before ("le général Horta N'Tam")."""
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if token.is_sent_start and token.text.startswith("-") and prev.idx + len(prev) == token.idx and prev.is_alpha:
             token.is_sent_start = False
         elif token.is_sent_start and prev.text == ";":
             token.is_sent_start = False
+        elif token.is_sent_start and (token.text in {"»", "”"} or not _ends_a_sentence(prev)):
+            # "Le lendemain, le général Horta | N'Tam, ...": no end mark before; a closing quote
+            # ends the sentence it closes
+            token.is_sent_start = False
     return doc
+
+
+_SENTENCE_END_MARKS = (".", "!", "?", "…", "»", "\"", "”", ")", ":", "-", "–", "—")
+
+
+def _ends_a_sentence(token: Token) -> bool:
+    """A token a sentence may end on: an end mark (also closing a quote or parenthesis, or a
+    dash), the end of a line (a list item, a line with no mark), or a one-word label opening the
+    block."""
+    return (
+        token.text.endswith(_SENTENCE_END_MARKS) or "\n" in token.whitespace_ or token.text.isspace()
+        or token.i == 0  # a label opening the block: a live blog's "12h20 - ..."
+    )
 
 
 RELATIVE_REPAIR = "sahel_relative_repair"
