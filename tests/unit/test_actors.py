@@ -370,3 +370,13 @@ def test_mention_a_states_institution_is_its_own_actor(text, expected, nlp):
 def test_mention_an_institution_with_another_adjective_is_not_the_states(nlp):
     found = mentions_of("Le Tchad change de Constitution. Le Parlement européen a protesté.", nlp)
     assert not any(actor_id.startswith("parliament-of-") for _, actor_id in found)
+
+
+def test_acronym_defined_in_parentheses_names_the_organisation_throughout_the_article(nlp):
+    text = (
+        " date 2024-05-12\n\nTchad\n\nDéby a été déclaré vainqueur selon les résultats annoncés jeudi par "
+        "l'Agence nationale de gestion des élections (ANGE).\n\nLa participation s'est établie à 75,89 %, selon l'ANGE.\n"
+    )
+    found = mentions_of(text, nlp)
+    agency = dict(found)["Agence nationale de gestion des élections"]
+    assert [actor for surface, actor in found if surface == "ANGE"] == [agency, agency]

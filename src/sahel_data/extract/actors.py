@@ -687,6 +687,41 @@ def resolve_people(docs: list[Doc], mentions_by_doc: list[list[Mention]]) -> lis
     return out
 
 
+def _defined_acronym(doc: Doc, end: int) -> str | None:
+    """The acronym a name defines in parentheses right after it: "l'Agence nationale de gestion
+    des élections (ANGE)"."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        word = doc[end + 1].text
+        if 2 <= len(word) <= 10 and word.isalpha() and word.isupper():
+            return word
+    return None
+
+
+def resolve_acronyms(docs: list[Doc], mentions_by_doc: list[list[Mention]]) -> list[list[Mention]]:
+    """An acronym an organisation's name defines in parentheses names it wherever the article
+    writes it ("l'Agence nationale de gestion des élections (ANGE)" ... "selon l'ANGE"), the
+    definition included, when the gazetteer does not already know it."""
+    defined: dict[str, Actor] = {}
+    for doc, mentions in zip(docs, mentions_by_doc, strict=True):
+        for m in mentions:
+            if m.actor.actor_type in {"person", "country"}:
+                continue
+            acronym = _defined_acronym(doc, m.end)
+            if acronym is not None:
+                defined.setdefault(acronym, m.actor)
+    if not defined:
+        return mentions_by_doc
+    out = []
+    for doc, mentions in zip(docs, mentions_by_doc, strict=True):
+        taken = [False] * len(doc)
+        for m in mentions:
+            for k in range(m.start, m.end):
+                taken[k] = True
+        added = [Mention(t.i, t.i + 1, defined[t.text], "acronym") for t in doc if not taken[t.i] and t.text in defined]
+        out.append(sorted([*mentions, *added], key=lambda m: m.start) if added else mentions)
+    return out
+
+
 @cache
 def _title_words() -> frozenset[str]:
     return frozenset(t.lower() for t in gazetteer().titles)

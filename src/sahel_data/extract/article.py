@@ -1040,6 +1040,7 @@ class ArticleReader:
         focus = focus_states([doc for _, doc in self.docs], self.nlp)
         mentions_by_doc = [find_mentions(doc, self.nlp, focus) for _, doc in self.docs]
         mentions_by_doc = resolve_people([doc for _, doc in self.docs], mentions_by_doc)
+        mentions_by_doc = actors_mod.resolve_acronyms([doc for _, doc in self.docs], mentions_by_doc)
         mentions_by_doc = resolve_anaphors([doc for _, doc in self.docs], mentions_by_doc)
         mentions_by_doc = actors_mod.resolve_office_holders([doc for _, doc in self.docs], mentions_by_doc)
 
