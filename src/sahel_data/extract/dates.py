@@ -1031,7 +1031,7 @@ def find_dates(text: str) -> list[DateMention]:
 @functools.cache
 def _day_range_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """What opens a span of days before its first day ("du", "entre le") and what links the two
-    ("au", "et le")."""
+    ("au", "et")."""
     start = _alt("day_range", keep=lambda f: _values("day_range").get(f) == "start")
     link = _alt("day_range", keep=lambda f: _values("day_range").get(f) == "link")
     return re.compile(rf"(?<!\w){start}{_SP}$", re.I), re.compile(rf"{_SP}{link}{_SP}", re.I)
@@ -1047,30 +1047,38 @@ def _share_range_year(chosen: list[_Cand], norm: str) -> list[_Cand]:
     """
     opening, link = _day_range_words()
     out = list(chosen)
+    # from the end, so that merging a pair leaves the indices still to visit in place
     for k in range(len(out) - 1, -1, -1):
         last = out[k].parsed
         if last.kind != "date" or last.day is None or last.month is None:
             continue
         before = norm[max(0, out[k].start - 40) : out[k].start]
         bare = re.search(rf"({_DAY}){link.pattern}$", before, re.I)  # "du 3 au 5 mars"
+        previous = out[k - 1] if k > 0 else None
         if bare is not None and opening.search(before[: bare.start()]) is not None:
             day = int(re.match(r"\d+", bare.group(1)).group()) if bare.group(1)[0].isdigit() else 1
-            first_start, first = out[k].start - len(before) + bare.start(1), (last.month, day)
             if not day < last.day:
                 continue
-        elif k > 0 and out[k - 1].parsed.kind == "date" and out[k - 1].parsed.year is None \
-                and out[k - 1].parsed.day is not None and out[k - 1].parsed.month is not None \
-                and link.fullmatch(norm, out[k - 1].end, out[k].start) is not None \
-                and opening.search(norm[max(0, out[k - 1].start - 12) : out[k - 1].start]) is not None:
-            first_start, first = out[k - 1].start, (out[k - 1].parsed.month, out[k - 1].parsed.day)
+            first_start, first, span_at = out[k].start - len(before) + bare.start(1), (last.month, day), k
+        elif previous is not None and _opens_span(previous, out[k], norm, opening, link):
+            first_start, first, span_at = previous.start, (previous.parsed.month, previous.parsed.day), k - 1
             del out[k - 1]
-            k -= 1
         else:
             continue
         year = last.year if last.year is None or first <= (last.month, last.day) else last.year - 1
-        out[k] = replace(out[k], start=first_start,
-                         parsed=replace(last, year=year, month=first[0], day=first[1], until=(last.month, last.day)))
+        out[span_at] = replace(out[span_at], start=first_start,
+                               parsed=replace(last, year=year, month=first[0], day=first[1], until=(last.month, last.day)))
     return out
+
+
+def _opens_span(first: _Cand, last: _Cand, norm: str, opening: re.Pattern[str], link: re.Pattern[str]) -> bool:
+    """``first`` is a day with no year that opens a span ending on ``last``: "du 29 janvier au"."""
+    p = first.parsed
+    return (
+        p.kind == "date" and p.year is None and p.day is not None and p.month is not None
+        and link.fullmatch(norm, first.end, last.start) is not None
+        and opening.search(norm[max(0, first.start - 12) : first.start]) is not None
+    )
 
 
 def _matches(pattern: re.Pattern[str], norm: str, words: _Words,

@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from sahel_data.extract.actors import Actor, Mention, cited_as_source, doc_text, doc_words, gazetteer
+from sahel_data.extract.actors import COMPLEMENT_WORDS, Actor, Mention, cited_as_source, doc_text, doc_words, gazetteer
 from sahel_data.extract.dates import DateMention, find_dates
 from sahel_data.lexicon_io import read_groups, read_lexicon
 
@@ -196,15 +196,20 @@ def _is_finite_past(token: Token) -> bool:
     return "Past" in token.morph.get("Tense") and "Fin" in token.morph.get("VerbForm")
 
 
-def is_bare_participle(token: Token) -> bool:
+def _is_bare_participle(token: Token) -> bool:
     return "Part" in token.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in token.children)
+
+
+def _is_bare_past_participle(token: Token) -> bool:
+    """A past participle with no auxiliary: a done act told of a noun or set before a clause."""
+    return _is_bare_participle(token) and "Past" in token.morph.get("Tense")
 
 
 def described_by_participle(token: Token, by_token: dict[int, Mention]) -> Mention | None:
     """The actor a bare past participle describes: the noun it hangs on ("l'humanitaire
     américain Jeffery Woodke, libéré en même temps"), or, when the parser hung it on the main
     verb after a comma, the actor just before the comma."""
-    if not is_bare_participle(token) or "Past" not in token.morph.get("Tense"):
+    if not _is_bare_past_participle(token):
         return None
     if token.dep_ == "acl":
         return by_token.get(token.head.i) or _appositive_person(token.head, by_token)
@@ -305,8 +310,10 @@ def _aside_length(sent: Span, token: Token) -> int:
 
 def _patient_lemmas(token: Token) -> set[str]:
     """What a verb acts on, wherever the sentence puts it: the noun under a quantifier object
-    ("lever la plupart des sanctions") and the subject of a passive, which stands before the
-    verb and out of the window ("les frontières avec le Niger doivent être rouvertes")."""
+    ("lever la plupart des sanctions") or subject ("une centaine d'instructeurs sont arrivés"),
+    the subject of a passive, which stands before the verb and out of the window ("les
+    frontières avec le Niger doivent être rouvertes"), and the clause subject a participle set
+    before it tells of ("Créée en 2024, cette force")."""
     if token.pos_ != "VERB":
         return set()
     out: set[str] = set()
@@ -316,7 +323,7 @@ def _patient_lemmas(token: Token) -> set[str]:
         elif c.dep_ == "nsubj":
             # a counted subject ("une centaine d'instructeurs sont arrivés"): the noun counted
             out.update(lemma(g) for g in c.children if g.dep_ == "nmod" and _is_partitive(g))
-    if is_bare_participle(token) and "Past" in token.morph.get("Tense") and opens_sentence(token):
+    if _is_bare_past_participle(token) and opens_sentence(token):
         # "Créée en mars 2024 par les chefs d'état-major, cette force ...": a past participle set
         # before the clause tells what was done to the clause's subject
         # (the first noun after the comma that closes the participle's phrase: the parser often
@@ -493,14 +500,14 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
             # verb ("lui reproche une attitude et le « non-respect »"), nor a tensed one the parser
             # links to a later adjective with no "et" ("a prêté serment ..., « modulable »")
             return False
-        if is_bare_participle(token) and token.dep_ == "xcomp" and _is_copula(token.head):
+        if _is_bare_participle(token) and token.dep_ == "xcomp" and _is_copula(token.head):
             return False  # "le retrait se veut ordonné"
         says_state = match.rule.event_type in STATE_PASSIVE_TYPES or match.rule.lemmas[0] in word_class("state_participle")
         if says_state and _is_present_passive(token) and not (match.rule.event_type in STARTED_STATE_TYPES and _started_on(token)):
             return False  # "1 100 militaires sont déployés au Niger", "est détenu depuis": a state, not an act
-        if says_state and token.dep_ == "acl" and is_bare_participle(token) and not _has_own_date(token):
+        if says_state and token.dep_ == "acl" and _is_bare_participle(token) and not _has_own_date(token):
             return False  # "les soldats français déployés au Niger", "les opposants détenus": a state
-        if says_state and token.dep_ == "xcomp" and is_bare_participle(token) and _is_copula(token.head):
+        if says_state and token.dep_ == "xcomp" and _is_bare_participle(token) and _is_copula(token.head):
             return False  # "le président reste détenu": a state
         if match.rule.lemmas[0] in word_class("asserting") and _says_that(token):
             return False  # "les autorités soutiennent (au contraire) que l'épave...": a claim, not support
@@ -810,7 +817,7 @@ def modality_of(match: TriggerMatch, deadline: bool, date_in_future: bool) -> st
     for _ in range(4):
         if t.head.i == t.i:
             break
-        if t.i == token.i and match.rule.pos == "VERB" and t.dep_ in {"acl", "advcl"} and is_bare_participle(t) and "Past" in t.morph.get("Tense"):
+        if t.i == token.i and match.rule.pos == "VERB" and t.dep_ in {"acl", "advcl"} and _is_bare_past_participle(t):
             # "l'accord signé le 19 mai prévoit...", "Déployée en 2013, la mission comptait...": a
             # past participle on a noun or set before the clause tells a done act
             break
@@ -936,7 +943,7 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
             m = mention_in(c, by_token)
             if m:
                 return m
-    if is_passive(verb) or (is_bare_participle(verb) and "Past" in verb.morph.get("Tense")):
+    if is_passive(verb) or _is_bare_past_participle(verb):
         # "ont été interpellés sur le site par la police": the parser hangs the agent on a noun
         # (a bare participle is passive too: "Adoptée le 29 septembre par l'Assemblée nationale")
         for c in verb.children:
@@ -973,7 +980,7 @@ def _perfect_sharing_auxiliary(participle: Token) -> Token | None:
     hung the participle on a word inside that perfect's clause: in "RSF a dénoncé une « dérive »
     et appelé les autorités à…" or "Bamako a rejeté ces accusations, assurant que ses forces…,
     et appelé à une enquête", "appelé" is a second perfect of the subject of "a"."""
-    if not is_bare_participle(participle) or "Past" not in participle.morph.get("Tense"):
+    if not _is_bare_past_participle(participle):
         return None
     if participle.head.pos_ in {"VERB", "AUX"} and _has_auxiliary(participle.head):
         return None  # hung on the right perfect already
@@ -1006,7 +1013,7 @@ def _handed_over(verb: Token, thing: Token, by_token: dict[int, Mention]) -> tup
     """A thing handed over in the passive with no agent: its owner ("le camp de Gao, le plus
     important de la Minusma") hands it to the verb's "à" complement ("aux autorités maliennes")."""
     owner = next(
-        (by_token[t.i] for t in thing.subtree if t.i in by_token and t.dep_ == "nmod" and _case(t) in {"de", "du", "des", "d'", "d’"}),
+        (by_token[t.i] for t in thing.subtree if t.i in by_token and t.dep_ == "nmod" and _case(t) in COMPLEMENT_WORDS),
         None,
     )
     receiver = next(
@@ -1292,7 +1299,7 @@ def _participle_bearer(verb: Token, by_token: dict[int, Mention]) -> Mention | N
     """Who a bare participle says something of: the noun it hangs on ("le colonel X, arrivé
     au pouvoir par ..."), or the main subject when it opens the sentence ("Arrivé au pouvoir
     par ..., le colonel X a limogé")."""
-    if not is_bare_participle(verb):
+    if not _is_bare_participle(verb):
         return None
     if verb.dep_ == "acl":
         return by_token.get(verb.head.i) or _appositive_person(verb.head, by_token)
