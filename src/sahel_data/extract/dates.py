@@ -43,6 +43,8 @@ schedule, onset    prévu pour (future); depuis (past), dès, à partir du (neut
 preposition        en, au mois de, vers ...: context that makes a bare month or year a date
 year_lead          l'année, l'an before a year; year_follow: verbs after a sentence-initial year
 range              de/entre (start) and à/et/ou/- (link) for "de 2020 à 2022", "en mars et avril"
+day_range          du/entre (start) and au/et (link) for a span of days, one mention: "du 3 au
+                   5 mars 2025", "du 29 janvier au 29 juillet 2025"
 ago, within        il y a / depuis + distance (past); d'ici / sous / dans + distance (``value``
                    deadline, point or window)
 vague_adverb       récemment, prochainement: found, resolves to None
