@@ -1885,3 +1885,13 @@ def test_event_accusation_going_on_in_a_present_participle_is_one_row(nlp):
         "lui reprochant notamment d’avoir sollicité une intervention militaire étrangère."
     )
     assert [e["event_type"] for e in events_of(probe_article(sentence, published="2024-06-10"), nlp)].count("ACCUSE") == 1
+
+
+def test_event_time_phrase_opening_the_sentence_dates_its_one_act_when_the_parse_links_none(nlp):
+    # "Mercredi en début d'après-midi," opens the sentence: the comma closes the whole time phrase
+    sentence = (
+        "Mercredi en début d'après-midi, un groupe d'officiers se présentant comme le « Haut commandement militaire "
+        "pour la restauration de l'ordre » a annoncé à la télévision nationale avoir pris « le contrôle total du pays »."
+    )
+    (coup,) = [e for e in events_of(probe_article(sentence, published="2025-11-28"), nlp) if e["event_type"] == "COERCE"]
+    assert coup["date"] == "2025-11-26"

@@ -444,11 +444,22 @@ def _opening_date(match: TriggerMatch, dates: list[SentenceDates]) -> SentenceDa
     fronted = [
         d for d in dates
         if d.span.start - sent.start <= 8 and d.span.end <= match.head.i and not d.mention.is_deadline
-        and d.span.end < len(doc) and doc[d.span.end].text == ","
-        and not any(t.pos_ in {"VERB", "AUX"} for t in doc[sent.start : d.span.end])  # before any verb
+        and (comma := _comma_closing(doc, d.span.end, sent.end)) is not None
+        and not any(t.pos_ in {"VERB", "AUX"} for t in doc[sent.start : comma])  # before any verb
     ]
     absolute = [d for d in fronted if not d.mention.is_relative]
     return (absolute or fronted or [None])[-1]
+
+
+def _comma_closing(doc: Doc, end: int, limit: int) -> int | None:
+    """The comma that closes a fronted time phrase right at ``end`` or a few words on ("Mercredi
+    en début d'après-midi, ...")."""
+    for k in range(end, min(limit, end + 5)):
+        if doc[k].text == ",":
+            return k
+        if doc[k].is_punct:
+            return None
+    return None
 
 
 def _author_named(noun: Token, by_token: dict[int, Mention]) -> bool:
