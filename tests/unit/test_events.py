@@ -1895,3 +1895,14 @@ def test_event_time_phrase_opening_the_sentence_dates_its_one_act_when_the_parse
     )
     (coup,) = [e for e in events_of(probe_article(sentence, published="2025-11-28"), nlp) if e["event_type"] == "COERCE"]
     assert coup["date"] == "2025-11-26"
+
+
+def test_event_day_counted_after_a_coarser_date_counts_from_the_last_day_told(nlp):
+    text = probe_article(
+        "L'émissaire américain a été reçu jeudi 17 juillet 2025 à Koulouba par le président de la transition.",
+        "Ce déplacement intervient après la levée, la semaine dernière, par le Trésor américain des sanctions visant trois responsables.",
+        "La veille, la délégation américaine s'était entretenue avec le ministre des Mines.",
+        published="2025-07-18",
+    )
+    talks = [e for e in events_of(text, nlp) if e["trigger"].startswith("entretenue")]
+    assert [e["date"] for e in talks] == ["2025-07-16"]

@@ -7,6 +7,7 @@ mapping of every offset back into the raw file. Knows nothing about tables acros
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import logging
 import unicodedata
@@ -649,28 +650,51 @@ GENERIC_PLURAL_TYPES = {"ASSAULT"}
 PLACE_COUNTERPART_TYPES = {"CONSULT", "SANCTION"}
 
 
+@dataclass(frozen=True)
+class Told:
+    """What the narrative has dated so far: the last date told, and the last day told."""
+
+    last: PartialDate | None = None
+    day: PartialDate | None = None
+
+    def anchor_for(self, mention: DateMention) -> PartialDate | None:
+        """The date a mention counts from. Days ("la veille") count from the last day told when
+        the last date told is coarser, a week or a month around it ("Ce déplacement intervient
+        après la levée, la semaine dernière, des sanctions. La veille, ..." after "reçu jeudi 17
+        juillet"): the narrative went back to its day."""
+        last, day = self.last, self.day
+        if mention.counts_days and last is not None and last.precision != "day" and day is not None:
+            near = datetime.timedelta(days=MONTH_DAYS)
+            if last.precision != "year" and last.start - near <= day.start <= last.end + near:
+                return day
+        return last
+
+
+MONTH_DAYS = 31
+
+
 def narrative_anchors(
-    dates: list[SentenceDates], reference: PartialDate | None, told: PartialDate | None,
+    dates: list[SentenceDates], reference: PartialDate | None, told: Told,
     happenings: dict[int, PartialDate] | None = None,
-) -> tuple[dict[int, PartialDate | None], PartialDate | None]:
+) -> tuple[dict[int, PartialDate | None], Told]:
     """Each date of a sentence resolved (keyed by its first token), "le lendemain", "le même
-    jour", "la veille" counting from the date the narrative told last before it; and the last
-    date told once the sentence is read. Deadlines set no anchor (nothing happened then), nor
-    does the article's present ("aujourd'hui pilier du CSP", "cette année"), nor the start of a
-    state ("l'accord qui liait Niamey à Washington depuis 2012": no act told then).
-    `happenings`: for a date counted from a happening it names ("le lendemain de l'attaque"),
-    that happening's day."""
+    jour", "la veille" counting from the date the narrative told last before it (`Told`); and
+    what the narrative has told once the sentence is read. Deadlines set no anchor (nothing
+    happened then), nor does the article's present ("aujourd'hui pilier du CSP", "cette
+    année"), nor the start of a state ("l'accord qui liait Niamey à Washington depuis 2012": no
+    act told then). `happenings`: for a date counted from a happening it names ("le lendemain
+    de l'attaque"), that happening's day."""
     resolved: dict[int, PartialDate | None] = {}
     for d in dates:
         # "le lendemain de l'attaque" counts from the attack's day (`happenings`, keyed by the
         # date's first token), not from the date told last
-        anchor = (happenings or {}).get(d.span.start) if d.mention.counts_from_happening else told
+        anchor = (happenings or {}).get(d.span.start) if d.mention.counts_from_happening else told.anchor_for(d.mention)
         # direction from the date's own words or its clause's tense, not from the event's
         # modality: "a annoncé en mars le retrait" is a past March even though the withdrawal is planned
         date = resolve(d.mention, reference, future=True if _clause_is_future(d.span) else None, anchor=anchor)
         resolved[d.span.start] = date
         if date is not None and not d.mention.is_deadline and not d.mention.is_present and not _introduced_by(d.span.root, SINCE):
-            told = date
+            told = Told(date, date if date.precision == "day" else told.day)
     return resolved, told
 
 
@@ -1075,7 +1099,7 @@ class ArticleReader:
         by_doc_token = {id(doc): actors_mod.token_actor(ms) for (_, doc), ms in zip(self.docs, mentions_by_doc, strict=True)}
 
         n_sentences = 0
-        told: PartialDate | None = None
+        told = Told()
         for block, doc, sent, dates in dated:
             n_sentences += 1
             by_token = by_doc_token[id(doc)]

@@ -250,6 +250,12 @@ class DateMention:
         return p.kind == "anchored" and p.n == 0 and not p.of_happening and "jour" in words and "même" in words
 
     @property
+    def counts_days(self) -> bool:
+        """"la veille", "le lendemain", "deux jours plus tard": days counted from a day told before."""
+        p = self._parsed
+        return p.kind == "anchored" and p.unit == "day" and p.n != 0
+
+    @property
     def counts_from_happening(self) -> bool:
         """"le lendemain de l'attaque", "la veille du scrutin": days counted from the happening
         the words after it name, not from the date the narrative told last."""
