@@ -1035,18 +1035,43 @@ def _other_state(states: tuple[Actor, ...], actor: Actor) -> Actor | None:
 SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles"}
 
 
-def resolve_pronoun_subjects(events: list[EventCandidate]) -> list[EventCandidate]:
+def _pronoun_subject(verb: Token) -> bool:
+    """The verb's subject is "il", "elle"...: its own, or, for a second verb ("Elle lui a fait
+    don de blé et a déployé des instructeurs"), the first verb's."""
+    if verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubj:pass", "expl:subj"} for c in verb.children):
+        verb = verb.head
+    return any(c.dep_ in {"nsubj", "expl:subj"} and c.lower_ in SUBJECT_PRONOUNS for c in verb.children)
+
+
+def main_subject(sent: Span, by_token: dict[int, Mention]) -> Mention | None:
+    """The actor a sentence's main clause is about: its root's subject ("La Russie a depuis
+    multiplié les gestes envers le Burkina Faso")."""
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+    return mention_in(subject, by_token, depth=1) if subject is not None and subject.lower_ not in SUBJECT_PRONOUNS else None
+
+
+def resolve_pronoun_subjects(
+    events: list[EventCandidate], subjects: dict[tuple[int, int], Mention] | None = None,
+) -> list[EventCandidate]:
     """A pronoun subject ("Il a souligné...", "Ils se sont tournés vers...") is the last actor
-    that acted in the article before it."""
+    that acted in the article before it, or that a sentence before it was about (`subjects`:
+    each sentence's main subject, by block and sentence start)."""
     last: Mention | None = None
+    last_at: tuple[int, int] = (-1, -1)
+    pending = sorted((subjects or {}).items())
     out = []
     for e in events:
+        here = (e.block.start, e.sent.start_char)
+        while pending and pending[0][0] < here:
+            at, subject = pending.pop(0)
+            if at > last_at:
+                last, last_at = subject, at
         if e.actor1 is None and last is not None:
-            verb = e.match.head if e.match.rule.pos == "VERB" else None
-            if verb is not None and any(c.dep_ in {"nsubj", "expl:subj"} and c.lower_ in SUBJECT_PRONOUNS for c in verb.children):
+            if _pronoun_subject(e.match.head if e.match.rule.pos == "VERB" else clause_verb(e.match.head)):
                 e = replace(e, actor1=last, actor2=None if e.actor2 is not None and e.actor2.actor.actor_id == last.actor.actor_id else e.actor2)
         if e.actor1 is not None and e.actor1.kind != "context":
-            last = e.actor1
+            last, last_at = e.actor1, here
         out.append(e)
     return out
 
@@ -1100,6 +1125,7 @@ class ArticleReader:
 
         n_sentences = 0
         told = Told()
+        subjects: dict[tuple[int, int], Mention] = {}
         for block, doc, sent, dates in dated:
             n_sentences += 1
             by_token = by_doc_token[id(doc)]
@@ -1108,9 +1134,11 @@ class ArticleReader:
             dates = [d for d in dates if not d.mention.counts_from_happening or happenings[d.span.start] is not None]
             resolved, told = narrative_anchors(dates, reference, told, happenings)
             events.extend(_told_in_sentence(_events_in_sentence(sent, block, dates, by_token, reference, resolved)))
+            if (subject := main_subject(sent, by_token)) is not None:
+                subjects[(block.start, sent.start_char)] = subject
             quantity_rows.extend(self._quantities(block, sent, by_token, actors))
 
-        events = resolve_pronoun_subjects(events)
+        events = resolve_pronoun_subjects(events, subjects)
         events = [with_two_parties(e, focus) for e in events]
         # Events are read from the body: a headline or section heading only announces what the
         # body tells (contract: "the body sentence over a headline").
