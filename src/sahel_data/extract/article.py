@@ -650,6 +650,9 @@ GENERIC_PLURAL_TYPES = {"ASSAULT"}
 PLACE_COUNTERPART_TYPES = {"CONSULT", "SANCTION"}
 
 
+MONTH_DAYS = 31
+
+
 @dataclass(frozen=True)
 class Told:
     """What the narrative has dated so far: the last date told, and the last day told."""
@@ -668,9 +671,6 @@ class Told:
             if last.precision != "year" and last.start - near <= day.start <= last.end + near:
                 return day
         return last
-
-
-MONTH_DAYS = 31
 
 
 def narrative_anchors(
@@ -1059,12 +1059,14 @@ def resolve_pronoun_subjects(
     each sentence's main subject, by block and sentence start)."""
     last: Mention | None = None
     last_at: tuple[int, int] = (-1, -1)
-    pending = sorted((subjects or {}).items())
+    ordered = sorted((subjects or {}).items())
+    k = 0  # the next sentence subject not yet read
     out = []
     for e in events:
         here = (e.block.start, e.sent.start_char)
-        while pending and pending[0][0] < here:
-            at, subject = pending.pop(0)
+        while k < len(ordered) and ordered[k][0] < here:
+            at, subject = ordered[k]
+            k += 1
             if at > last_at:
                 last, last_at = subject, at
         if e.actor1 is None and last is not None:
