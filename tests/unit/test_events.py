@@ -1910,10 +1910,12 @@ def test_event_day_counted_after_a_coarser_date_counts_from_the_last_day_told(nl
 
 def test_event_pronoun_subject_is_the_actor_the_sentence_before_was_about(nlp):
     # the sentence before tells no event, but is about Russia; "Elle" is Russia for both acts,
-    # the noun trigger ("fait don") and the second verb ("et a déployé")
+    # the noun trigger ("fait don", one gift with the participle "livrées" that dates it) and the
+    # second verb ("et a déployé")
     text = probe_article(
         "La Russie a depuis multiplié les gestes envers le Burkina Faso. Elle lui a fait don de 25 000 tonnes de blé, "
         "livrées en février 2024, et a déployé le mois précédent un premier contingent d’instructeurs militaires dans le pays.",
         published="2025-06-10",
     )
     assert [e["actor1_id"] for e in events_of(text, nlp) if e["event_type"] == "AID"] == ["russia", "russia"]
+

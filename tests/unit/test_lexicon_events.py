@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sahel_data.extract.events import find_triggers, is_negated, is_reported_act, trigger_rules
+from sahel_data.extract.events import _lemma_set, find_triggers, is_negated, is_reported_act, trigger_rules, word_class
 from sahel_data.lexicon_io import read_lexicon
 from sahel_data.nlp import parse_texts
 
@@ -34,7 +34,8 @@ def test_modality_cue_row_example_contains_cue(row, nlp):
     assert any(t.lemma_.lower() == row["lemma"] or t.lower_ == row["lemma"] for t in doc), [t.lemma_ for t in doc]
 
 
-WORD_CLASSES = {"state_participle", "accepting", "stepping_down", "seizure_of_power", "intention", "purpose_head", "close_to", "decision_noun", "claim", "third_party", "asserting", "receiving", "time_allowed", "custody", "permitting", "remembering", "background", "day_around", "document", "bringing_to_power", "source_access", "obtaining", "ordering", "opposing", "countdown", "participant", "handing_over"}
+WORD_CLASSES = {"state_participle", "accepting", "stepping_down", "seizure_of_power", "intention", "purpose_head", "close_to", "decision_noun", "claim", "third_party", "asserting", "receiving", "time_allowed", "custody", "permitting", "remembering", "background", "day_around", "document", "bringing_to_power", "source_access", "obtaining", "ordering", "opposing", "countdown", "participant", "handing_over",
+                "military_goods", "relief_goods", "foreign_personnel"}
 TRIGGER_CLASSES = {"state_participle", "accepting", "seizure_of_power", "asserting", "receiving", "custody"}
 
 
@@ -48,3 +49,23 @@ def test_word_class_row_is_known_and_its_example_has_the_word(row, nlp):
         # the class names trigger rows: its lemmas are some row's lemmas (first lemma for participles)
         rows = read_lexicon("event_triggers.csv")
         assert any(r["lemmas"] == row["lemma"] or r["lemmas"].split()[0] == row["lemma"] for r in rows)
+
+
+def test_a_word_class_in_requires_stands_for_all_its_lemmas():
+    # one list of goods shared by the rows that give, send or receive them
+    assert word_class("military_goods") <= _lemma_set("%military_goods|don")
+    assert "don" in _lemma_set("%military_goods|don") and "%military_goods" not in _lemma_set("%military_goods")
+    assert _lemma_set("action|%") == {"action", "%"}  # the percent sign is a word, not a class
+
+
+def test_an_unknown_word_class_in_requires_says_which_and_where():
+    with pytest.raises(ValueError, match="unknown word class '%no_such_class'.*word_classes.csv"):
+        _lemma_set("%no_such_class")
+
+
+@pytest.mark.parametrize("sentence", ["La Russie a offert 25 000 tonnes de blé au pays.",
+                                      "Le pays a reçu des médicaments et des vivres.",
+                                      "Des militaires russes sont arrivés à Bamako."])
+def test_rows_sharing_a_goods_class_read_each_of_its_words(sentence, nlp):
+    doc = next(parse_texts([sentence], nlp))
+    assert any(m.rule.event_type == "AID" for s in doc.sents for m in find_triggers(s))

@@ -640,7 +640,21 @@ def _told_in_sentence(found: list[EventCandidate]) -> list[EventCandidate]:
     Niger devient...") names a happening told elsewhere or a circumstance, not a second act."""
     if not any(e.date is not None for e in found):
         return found
-    return [e for e in found if e.date is not None or e.match.rule.pos != "NOUN" or (e.actor1 is not None and _introduced_by(e.match.head, LANDMARK_CASES))]
+    return [
+        e for e in found
+        if e.date is not None or e.match.rule.pos != "NOUN"
+        or (e.actor1 is not None and _introduced_by(e.match.head, LANDMARK_CASES)) or _dated_by_participle(e, found)
+    ]
+
+
+def _dated_by_participle(noun: EventCandidate, found: list[EventCandidate]) -> bool:
+    """A participle of the same type, on the noun's complement, dates the noun's act: "lui a fait
+    don de 25 000 tonnes de blé, livrées en février" is one gift, its giver named with the noun."""
+    verb = clause_verb(noun.match.head)
+    return any(
+        e.date is not None and e.event_type == noun.event_type and e.match.rule.pos == "VERB" and _elaborates(e.match.head, verb)
+        for e in found
+    )
 
 
 GENERIC_PLURAL_TYPES = {"ASSAULT"}

@@ -72,12 +72,27 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
             r["pos"],
             r["event_type"],
             r["de_role"],
-            frozenset(x for x in r["requires"].lower().split("|") if x),
-            frozenset(x for x in r["excludes"].lower().split("|") if x),
+            _lemma_set(r["requires"]),
+            _lemma_set(r["excludes"]),
             r["example"],
         )
         for r in read_lexicon("event_triggers.csv")
     )
+
+
+def _lemma_set(cell: str) -> frozenset[str]:
+    """A requires/excludes cell: lemmas, `@kind` actor tests, and `%class` for a whole word
+    class, so rows that take the same things ("%military_goods") share one list."""
+    out: set[str] = set()
+    for item in cell.lower().split("|"):
+        if item.startswith("%") and len(item) > 1:  # a bare "%" is the percent sign
+            lemmas = word_class(item[1:])
+            if not lemmas:
+                raise ValueError(f"event_triggers.csv names an unknown word class {item!r}: add it to word_classes.csv")
+            out |= lemmas
+        elif item:
+            out.add(item)
+    return frozenset(out)
 
 
 @cache
