@@ -1919,3 +1919,12 @@ def test_event_pronoun_subject_is_the_actor_the_sentence_before_was_about(nlp):
     )
     assert [e["actor1_id"] for e in events_of(text, nlp) if e["event_type"] == "AID"] == ["russia", "russia"]
 
+
+
+def test_event_noun_in_an_actor_name_is_no_trigger(nlp):
+    # "l'opération Barkhane" is a force the gazetteer names; "l'opération « Haskanite »" is an act
+    named = probe_article("Les quelque 4 300 militaires de l’opération Barkhane sont restés au Sahel jusqu'en 2022.", published="2024-11-02")
+    assert not [e for e in events_of(named, nlp) if e["event_type"] == "ASSAULT"]
+    launched = probe_article("Les forces armées tchadiennes ont lancé le 28 octobre l’opération « Haskanite » contre les combattants.",
+                             published="2024-11-02")
+    assert [(e["event_type"], e["date"]) for e in events_of(launched, nlp)] == [("ASSAULT", "2024-10-28")]

@@ -428,6 +428,8 @@ def find_triggers(sent: Span, by_token: dict[int, Mention] | None = None) -> lis
                 continue
             if not _pos_ok(token, rule.pos):
                 continue
+            if rule.pos == "NOUN" and by_token is not None and token.i in by_token:
+                continue  # part of an actor's name ("les militaires de l'opération Barkhane")
             tokens = [token]
             pos = token.i
             ok = True
