@@ -1928,3 +1928,11 @@ def test_event_noun_in_an_actor_name_is_no_trigger(nlp):
     launched = probe_article("Les forces armées tchadiennes ont lancé le 28 octobre l’opération « Haskanite » contre les combattants.",
                              published="2024-11-02")
     assert [(e["event_type"], e["date"]) for e in events_of(launched, nlp)] == [("ASSAULT", "2024-10-28")]
+
+
+def test_event_one_actor_undated_doing_two_kinds_of_aid_is_two_acts(nlp):
+    # an undated article: arms supplied and instructors arrived are two acts, not one told twice
+    text = ("Un avion\n\nLa Russie a fourni des véhicules blindés à l'armée burkinabè, a indiqué le ministre. "
+            "Une centaine d'instructeurs russes sont par ailleurs arrivés pour former les soldats burkinabè.\n")
+    aid = [e for e in events_of(text, nlp) if e["event_type"] == "AID"]
+    assert sorted(e["trigger"] for e in aid) == ["arrivés", "fourni"] and {e["actor1_id"] for e in aid} == {"russia"}

@@ -748,6 +748,9 @@ SPOKEN_RECURRING_TYPES = {"ACCUSE", "REQUEST", "REJECT"}
 # Types that gather unlike acts (coups, arrests, bans; elections, appointments; deployments,
 # recruitment): a bare mention of one kind does not refer back to an act of another.
 MIXED_TYPES = {"COERCE", "OTHER", "MOBILIZE"}
+# Types whose one happening an article tells again with other verbs, undated ("ont attaqué",
+# "ont tué", "ont frappé"); for other types, other verbs of one actor are other acts.
+RETOLD_IN_OTHER_WORDS = {"ASSAULT"}
 # Nouns after which a state is a neighbour across a border, not where troops are sent.
 BORDER_WORDS = {"frontière", "limite", "confins"}
 
@@ -902,7 +905,10 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
         return headline or (both_dated and a.date.iso == b.date.iso and (same_sentence or _act_kind(a) == _act_kind(b)))
     if bare:
         return True  # "le retrait", "l'attaque" with no date of their own: the happening told elsewhere
-    same_actor = a.actor1 is not None and b.actor1 is not None
+    # the same actor, undated both times, doing the same kind of act ("a fourni des blindés" and
+    # "des instructeurs sont arrivés" are two acts of aid); an attack is told again in other
+    # words ("ont attaqué le camp", "affirmant avoir tué 70 soldats")
+    same_actor = a.actor1 is not None and b.actor1 is not None and (a.event_type in RETOLD_IN_OTHER_WORDS or _act_kind(a) == _act_kind(b))
     return headline or both_dated or same_actor
 
 
