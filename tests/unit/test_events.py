@@ -1936,3 +1936,32 @@ def test_event_one_actor_undated_doing_two_kinds_of_aid_is_two_acts(nlp):
             "Une centaine d'instructeurs russes sont par ailleurs arrivés pour former les soldats burkinabè.\n")
     aid = [e for e in events_of(text, nlp) if e["event_type"] == "AID"]
     assert sorted(e["trigger"] for e in aid) == ["arrivés", "fourni"] and {e["actor1_id"] for e in aid} == {"russia"}
+
+
+def test_event_attack_on_a_place_of_a_side_has_that_side_attacked(nlp):
+    # the "de" complement of "l'attaque" is a post, not the attacker: its owner is attacked
+    text = probe_article("L'attaque d'un convoi de l'armée malienne a fait dix morts mardi.", published="2025-06-05")
+    (attack,) = [e for e in events_of(text, nlp) if e["event_type"] == "ASSAULT"]
+    assert (attack["actor1_id"], attack["actor2_id"]) == (None, "armed-forces-of-mali")
+
+
+def test_event_reply_by_the_side_attacked_is_another_act(nlp):
+    # undated reprisals name the attacker as their target: not the attack told again
+    text = probe_article(
+        "Au moins 30 soldats ont été tués mardi 3 juin dans l'attaque d'un poste de l'armée malienne. "
+        "En représailles, l'armée malienne a mené des frappes aériennes dans la zone.",
+        published="2025-06-05",
+    )
+    sides = sorted((e["actor1_id"] or "", e["actor2_id"] or "") for e in events_of(text, nlp) if e["event_type"] == "ASSAULT")
+    assert sides == [("", "armed-forces-of-mali"), ("armed-forces-of-mali", "")]
+
+
+def test_event_act_told_in_a_perfect_infinitive_is_not_of_the_telling_day(nlp):
+    # "affirmant avoir tué" on Wednesday retells Monday's attack: one attack, dated Monday
+    text = probe_article(
+        "Des soldats ont été tués lundi 2 juin dans l'attaque d'un camp de l'armée malienne. "
+        "Le JNIM a revendiqué l'attaque mercredi, affirmant avoir tué une quarantaine de soldats.",
+        published="2025-06-05",
+    )
+    attacks = [e for e in events_of(text, nlp) if e["event_type"] == "ASSAULT"]
+    assert [(e["date"], e["actor1_id"]) for e in attacks] == [("2025-06-02", "jnim")]

@@ -277,6 +277,8 @@ def _climb(head: Token) -> list[Token]:
             break  # "a révélé le 14 mai que les États-Unis avaient intimé...": done before the telling
         if _introduced_by(t, {"après"}) and any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in t.children):
             break  # "s'est présenté vendredi, deux jours après avoir renversé le président": done before
+        if t is head and t.dep_ in {"xcomp", "ccomp"} and any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in t.children):
+            break  # "a revendiqué le 21 juin l'attaque, affirmant avoir tué 40 soldats": done before it was said
         if _introduced_by(t, {"avant"}) and "Inf" in t.morph.get("VerbForm"):
             break  # "a renversé le président en août 2020 avant d'évincer son successeur": done after
         t = t.head
@@ -893,6 +895,10 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
     for m, n in ((a.actor1, b.actor1), (a.actor2, b.actor2)):
         if m and n and not _same_side(m.actor, n.actor):
             return False
+    if a.event_type not in JOINT_TYPES and any(
+        m and n and _same_side(m.actor, n.actor) for m, n in ((a.actor1, b.actor2), (a.actor2, b.actor1))
+    ):
+        return False  # who acts in one is acted on in the other: a reply ("en représailles, l'armée a mené des frappes")
     if not _compatible_dates(a.date, b.date):
         return False
     headline = a.block.kind != "paragraph" or b.block.kind != "paragraph"

@@ -1254,6 +1254,10 @@ def _nominal_participants(
             if _case(token.doc[m.start : m.end].root) in {"avec", "contre", "entre"}:
                 actor2 = actor2 or m  # "la fermeture de la frontière avec le Bénin": the other side
                 continue
+            if match.rule.event_type == "ASSAULT" and c.i not in by_token and lemma(c) in word_class("attack_target"):
+                # "l'attaque d'un poste de l'armée": what is attacked is the army's, not the attacker
+                actor2 = actor2 or m
+                continue
             if c.i not in by_token and any(d.dep_ == "det" and d.lower_ in POSSESSIVES for d in c.children):
                 # "le retrait de leurs forces du Niger": "leurs" is who acts; the place is the other side
                 actor2 = actor2 or m
