@@ -1965,3 +1965,13 @@ def test_event_act_told_in_a_perfect_infinitive_is_not_of_the_telling_day(nlp):
     )
     attacks = [e for e in events_of(text, nlp) if e["event_type"] == "ASSAULT"]
     assert [(e["date"], e["actor1_id"]) for e in attacks] == [("2025-06-02", "jnim")]
+
+
+@pytest.mark.parametrize("sentence, partner", [
+    ("Les ministres des Affaires étrangères de l’Alliance des États du Sahel (AES) et une délégation de la Commission "
+     "de la Cédéao se sont réunis vendredi à Bamako.", "ecowas"),
+    ("Les représentants du Niger et ceux du Bénin se sont rencontrés lundi à Abuja.", "benin"),
+])
+def test_event_joint_act_partner_named_inside_the_second_conjunct(sentence, partner, nlp):
+    (meeting,) = [e for e in events_of(probe_article(sentence, published="2025-05-24"), nlp) if e["event_type"] == "CONSULT"]
+    assert meeting["actor2_id"] == partner

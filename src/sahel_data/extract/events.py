@@ -1428,6 +1428,15 @@ def _coordinated_partner(doc: Doc, actor1: Mention, by_token: dict[int, Mention]
     for c in head.children:
         if c.dep_ == "conj" and (m := mention_in(c, by_token, depth=0)) is not None and m.actor.actor_id != actor1.actor.actor_id:
             return m
+    # the actor named inside the first conjunct: "les ministres de l'AES et une délégation de la
+    # Cédéao", "les représentants du Niger et ceux du Bénin"
+    for _ in range(2):
+        if head.dep_ != "nmod" or head.head.i == head.i:
+            break
+        head = head.head
+        for c in head.children:
+            if c.dep_ == "conj" and (m := mention_in(c, by_token, depth=2)) is not None and m.actor.actor_id != actor1.actor.actor_id:
+                return m
     return None
 
 
