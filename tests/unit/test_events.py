@@ -1975,3 +1975,11 @@ def test_event_act_told_in_a_perfect_infinitive_is_not_of_the_telling_day(nlp):
 def test_event_joint_act_partner_named_inside_the_second_conjunct(sentence, partner, nlp):
     (meeting,) = [e for e in events_of(probe_article(sentence, published="2025-05-24"), nlp) if e["event_type"] == "CONSULT"]
     assert meeting["actor2_id"] == partner
+
+
+def test_event_comma_participle_on_an_infinitive_goes_with_the_clause_it_completes(nlp):
+    # "dénonçant" is said when the threat is made, not planned with the withdrawal threatened
+    text = probe_article("Le 3 novembre 2024, le chef de l’État a menacé de retirer le Tchad de la force, dénonçant l’absence de coordination.",
+                         published="2024-11-20")
+    (accusation,) = [e for e in events_of(text, nlp) if e["event_type"] == "ACCUSE"]
+    assert (accusation["date"], accusation["modality"]) == ("2024-11-03", "occurred")

@@ -32,6 +32,7 @@ from sahel_data.extract.events import (
     clause_verb,
     foreign_presence_ended,
     is_detached_participle,
+    participle_clause,
     is_fronted_name_like_participle,
     opens_sentence,
     is_travel,
@@ -268,7 +269,7 @@ def _climb(head: Token) -> list[Token]:
     while (len(out) <= MAX_CLIMB or (len(out) == MAX_CLIMB + 1 and t.pos_ not in {"VERB", "AUX"})) and t.head.i != t.i:
         if is_detached_participle(t):
             # ", appelant Washington à...": the participle's clause is the sentence's, not the noun's
-            t = clause_verb(t.head)
+            t = participle_clause(t)
             out.append(t)
             continue
         if t.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubj:pass"} for c in t.children) and not _opens_with_adjunct(t.head):
@@ -806,7 +807,7 @@ def _elaborates(x: Token, y: Token) -> bool:
         forms = verb.morph.get("VerbForm")
         if verb.head.i == other.i and verb.dep_ == "advcl" and ("Part" in forms or "Ger" in forms):
             return True
-        if is_detached_participle(verb) and clause_verb(verb.head).i == other.i:
+        if is_detached_participle(verb) and other.i in {clause_verb(verb.head).i, participle_clause(verb).i}:
             return True
         if verb.dep_ == "acl" and "Part" in forms and "Past" in verb.morph.get("Tense") and clause_verb(verb.head).i == other.i:
             return True  # "ont signé un protocole d'accord ..., paraphé par leurs chefs d'état-major": one signing

@@ -834,6 +834,9 @@ def modality_of(match: TriggerMatch, deadline: bool, date_in_future: bool) -> st
     for _ in range(4):
         if t.head.i == t.i:
             break
+        if t.i == token.i and match.rule.pos == "VERB" and (is_detached_participle(t) or _is_comma_participle_on_infinitive(t)):
+            # ", dénonçant ...": done when its clause's verb is, whatever that verb intends
+            return "planned" if is_future_tense(participle_clause(t)) else "occurred"
         if t.i == token.i and match.rule.pos == "VERB" and t.dep_ in {"acl", "advcl"} and _is_bare_past_participle(t):
             # "l'accord signé le 19 mai prévoit...", "Déployée en 2013, la mission comptait...": a
             # past participle on a noun or set before the clause tells a done act
@@ -975,7 +978,7 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
         return _subject_of(perfect if perfect is not None else verb.head, by_token)
     if is_detached_participle(verb):
         # ", mettant fin à": the parser hangs it on the nearest noun; it is the clause's
-        return _subject_of(clause_verb(verb.head), by_token)
+        return _subject_of(participle_clause(verb), by_token)
     if _is_subjectless_form(verb) and verb.dep_ in {"advcl", "xcomp"} and verb.head.i != verb.i:
         # "Alger a répliqué en fermant...": the gerund's doer is its clause's subject; an
         # infinitive complement is done by the governor's object if it has one ("accuse X
@@ -1062,6 +1065,27 @@ def is_detached_participle(verb: Token) -> bool:
         verb.dep_ in {"acl", "amod"} and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
         and verb.i > 0 and verb.doc[verb.i - 1].text == ","
     )
+
+
+def _is_comma_participle_on_infinitive(verb: Token) -> bool:
+    """", dénonçant l'absence de coordination" hung on an infinitive complement ("a menacé de
+    retirer le Tchad de la force"): it goes with the clause the infinitive completes."""
+    return (
+        verb.dep_ == "advcl" and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+        and verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.head.dep_ == "xcomp" and "Inf" in verb.head.morph.get("VerbForm")
+    )
+
+
+def participle_clause(verb: Token) -> Token:
+    """The clause a detached participle says something of: its noun's clause, or the clause
+    that clause completes ("a menacé de retirer le Tchad de la force, dénonçant l'absence de
+    coordination": the threat's, not the withdrawal's)."""
+    t = clause_verb(verb.head)
+    for _ in range(3):
+        if t.dep_ != "xcomp" or "Inf" not in t.morph.get("VerbForm") or t.head.i == t.i:
+            break
+        t = clause_verb(t.head)
+    return t
 
 
 def speaker_clause(verb: Token) -> Token | None:
