@@ -490,6 +490,9 @@ def test_lexicon_row_example_yields_its_row(row):
         assert any(p.kind == "anchored" and p.n * sign > 0 for p in parsed)
     elif kind == "anchored_day":
         assert any(p.kind == "anchored" and p.n == int(value) for p in parsed)
+    elif kind == "of_year":
+        shift = {"same": 0, "next": 1, "previous": -1}[value]
+        assert any(p.kind == "anchored" and p.unit == "year" and p.month is not None and p.n == shift for p in parsed)
 
 
 # --------------------------------------------------------------------------------------------
@@ -589,3 +592,14 @@ def test_resolve_span_of_days_is_one_date_at_the_precision_that_holds_it(text, i
 def test_find_dates_two_days_listed_without_a_span_stay_two_dates():
     # "le 29 janvier et le 3 mars 2025" lists two days; only "du", "entre" open a span
     assert [m.has_year for m in find_dates("le 29 janvier et le 3 mars 2025")] == [False, True]
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("expulsé en janvier de la même année", "2022-08", "2022-01"),
+    ("signé le 5 mai de l'année précédente", "2022-08-15", "2021-05-05"),
+    ("parti en mars de l'année suivante", "2022", "2023-03"),
+])
+def test_month_of_the_year_told_counts_from_the_narrative_not_the_reference(text, anchor, expected):
+    (m,) = find_dates(text)
+    assert resolve(m, PartialDate.parse("2025-08-14"), anchor=PartialDate.parse(anchor)).iso == expected
+    assert resolve(m, PartialDate.parse("2025-08-14"), anchor=None) is None  # no year told: unknown, not the reference's

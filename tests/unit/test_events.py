@@ -1983,3 +1983,13 @@ def test_event_comma_participle_on_an_infinitive_goes_with_the_clause_it_complet
                          published="2024-11-20")
     (accusation,) = [e for e in events_of(text, nlp) if e["event_type"] == "ACCUSE"]
     assert (accusation["date"], accusation["modality"]) == ("2024-11-03", "occurred")
+
+
+def test_event_month_of_the_same_year_takes_the_year_the_narrative_told(nlp):
+    text = probe_article(
+        "Les relations sont exécrables depuis le départ des derniers soldats français en août 2022. "
+        "La junte avait expulsé l’ambassadeur de France en janvier de la même année.",
+        published="2025-08-14",
+    )
+    (expulsion,) = [e for e in events_of(text, nlp) if e["event_type"] == "SANCTION"]
+    assert expulsion["date"] == "2022-01"

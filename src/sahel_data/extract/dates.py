@@ -48,6 +48,8 @@ day_range          du/entre (start) and au/et (link) for a span of days, one men
 ago, within        il y a / depuis + distance (past); d'ici / sous / dans + distance (``value``
                    deadline, point or window)
 vague_adverb       récemment, prochainement: found, resolves to None
+of_year            after a month: the year the narrative told ("en janvier de la même année",
+                   "le 3 mars de l'année suivante"), ``value`` same/next/previous
 =================  ===================================================================
 
 Apostrophes ’ and ', no-break spaces and Unicode hyphens are folded one character for one
@@ -318,6 +320,7 @@ _KIND_VALUES: dict[str, set[str] | None] = {
     "ago": {"past"},
     "within": {"deadline", "point", "window"},
     "vague_adverb": {"past", "future"},
+    "of_year": {"same", "next", "previous"},
 }
 
 
@@ -566,6 +569,7 @@ def _grammar() -> _Grammar:
              rf"{_AFTER}(?P<of>(?:du|des|de|d')(?:(?<=')|{_SP}))?)")
     article = rf"(?:(?<!\w)(?P<art>le|ce){_SP})?"
     date_dir = rf"(?:{_SP}(?P<dir>{dir_word}))?"
+    of_year = rf"(?:{_SP}(?P<ofy>{_alt('of_year')}))"
 
     def c(pattern: str) -> re.Pattern[str]:
         return re.compile(pattern, re.IGNORECASE)
@@ -614,7 +618,7 @@ def _grammar() -> _Grammar:
 
     patterns = (
         (scan(lead + article + rf"(?:(?P<wd>{weekday}),?{_SP}(?:le{_SP})?)?(?P<d>{_DAY}){_SP}"
-              rf"(?P<m>{month})(?:{_SP}(?P<y>{_YEAR}))?" + date_dir), _build_day_month, needs_month,
+              rf"(?P<m>{month})(?:{_SP}(?P<y>{_YEAR})|{of_year})?" + date_dir), _build_day_month, needs_month,
          opens(lead_first, article_first, first("weekday"), "premier", digit=True)),
         (scan(lead + r"(?:(?<!\w)le" + _SP + r")?(?:(?<![\w./-])(?P<d>\d{1,2})(?P<sep>[/.-])"
               r"(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})|(?<![\w./-])(?P<iy>\d{4})-(?P<im>\d\d)-"
@@ -623,7 +627,7 @@ def _grammar() -> _Grammar:
         # "le 13." / "le 2, après...": a day alone, where a clause ends after it
         (scan(lead + r"(?<!\w)le" + _SP + rf"(?P<d>{_DAY})(?=[^\S\n]*(?:[,.;:!?)\u00bb]|$))"), _build_day_only,
          ((c(r"(?<!\w)le" + _SP + r"\d"),),), opens(lead_first, "le")),
-        (scan(lead + rf"{vague}?(?P<m>{month})(?:{_SP}(?P<y>{_YEAR}))?" + date_dir),
+        (scan(lead + rf"{vague}?(?P<m>{month})(?:{_SP}(?P<y>{_YEAR})|{of_year})?" + date_dir),
          _build_month, needs_month, opens(lead_first, vague_first, month_first)),
         (scan(lead + rf"{vague}?(?:(?P<ylead>{year_lead}){_AFTER})?(?P<y>{_YEAR})"), _build_year,
          ((year_core,),), opens(lead_first, vague_first, first("year_lead"), digit=True)),
@@ -750,8 +754,18 @@ def _build_day_month(m: re.Match[str], norm: str) -> Iterator[_Cand]:
     lead = _lead(m)
     direction, _ = _direction(m, lead)
     wd = int(_values("weekday")[_key(m["wd"])]) if m["wd"] else None
+    if m["ofy"]:
+        yield _cand(m, _of_told_year(m["ofy"], month, day), lead, has_year=False)
+        return
     yield _cand(m, _Parsed("date", year, month, day, weekday=wd, direction=direction), lead,
                 has_year=year is not None)
+
+
+def _of_told_year(words: str, month: int, day: int | None = None) -> _Parsed:
+    """"janvier de la même année", "le 3 mars de l'année suivante": a month (or day) of the year
+    the narrative told last, or the one after or before it."""
+    n = _ANAPHORIC_SHIFT[_values("of_year")[_key(words)]]
+    return _Parsed("anchored", month=month, day=day, unit="year", n=n)
 
 
 def _build_day_only(m: re.Match[str], norm: str) -> Iterator[_Cand]:
@@ -778,6 +792,9 @@ def _build_month(m: re.Match[str], norm: str) -> Iterator[_Cand]:
     if year is None and _key(m["m"]).endswith("."):
         return  # "sept." alone is too often the number seven ending a sentence
     lead = _lead(m)
+    if m["ofy"]:
+        yield _cand(m, _of_told_year(m["ofy"], month), lead, has_year=False)
+        return
     direction, written = _direction(m, lead)
     context = bool(year or lead.marker_kind or lead.prep or m["vague"] or written)
     yield _cand(m, _Parsed("date", year, month, direction=direction,
@@ -1222,6 +1239,8 @@ def _resolve_anchored(p: _Parsed, anchor: PartialDate | None) -> PartialDate | N
         return None
     year, month = _ref_parts(anchor)
     try:
+        if p.unit == "year" and p.month is not None:
+            return PartialDate.of(year + p.n, p.month, p.day)  # "en janvier de la même année"
         if p.unit == "year":
             return PartialDate.of(year + p.n)
         if p.unit == "month":
