@@ -1993,3 +1993,11 @@ def test_event_month_of_the_same_year_takes_the_year_the_narrative_told(nlp):
     )
     (expulsion,) = [e for e in events_of(text, nlp) if e["event_type"] == "SANCTION"]
     assert expulsion["date"] == "2022-01"
+
+
+def test_event_relative_que_after_an_adjective_stands_for_the_noun_before_it(nlp):
+    # "l'Union européenne, que la junte accuse": the noun under the adjective is accused; "a informé
+    # les Nations unies qu'elle retirerait" has no relative, so no counterpart from it
+    text = probe_article("Le Niger a dénoncé l'accord avec l'Union européenne, que la junte accuse d'ingérence.", published="2025-05-24")
+    (accusation,) = [e for e in events_of(text, nlp) if e["event_type"] == "ACCUSE"]
+    assert accusation["actor2_id"] == "european-union"

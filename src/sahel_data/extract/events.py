@@ -372,6 +372,10 @@ def relative_object(verb: Token) -> Token | None:
                 k -= 1
             if k >= verb.sent.start and verb.doc[k].pos_ in {"NOUN", "PROPN"}:
                 return verb.doc[k]
+            if k >= verb.sent.start and verb.doc[k].dep_ == "amod" and verb.doc[k].head.pos_ in {"NOUN", "PROPN"} and verb.doc[c.i - 1].text == ",":
+                # "l'Union européenne, que la junte accuse": the noun the adjective is on (not "a
+                # informé les Nations unies qu'elle retirerait": a complement clause)
+                return verb.doc[k].head
     return None
 
 
