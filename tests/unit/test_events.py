@@ -1996,8 +1996,17 @@ def test_event_month_of_the_same_year_takes_the_year_the_narrative_told(nlp):
 
 
 def test_event_relative_que_after_an_adjective_stands_for_the_noun_before_it(nlp):
-    # "l'Union européenne, que la junte accuse": the noun under the adjective is accused; "a informé
-    # les Nations unies qu'elle retirerait" has no relative, so no counterpart from it
+    # "l'Union européenne, que la junte accuse": the noun under the adjective is accused
     text = probe_article("Le Niger a dénoncé l'accord avec l'Union européenne, que la junte accuse d'ingérence.", published="2025-05-24")
     (accusation,) = [e for e in events_of(text, nlp) if e["event_type"] == "ACCUSE"]
     assert accusation["actor2_id"] == "european-union"
+
+
+def test_event_meeting_told_in_the_passive_is_of_the_visitor_with_the_host(nlp):
+    # "X a été reçu par Y": X meets Y, as "Y a reçu X" is Y meeting X; a pronominal verb is no passive
+    received = probe_article("Le chef de la diplomatie russe a été reçu mardi par le capitaine Ibrahim Traoré.", published="2025-05-24")
+    (meeting,) = [e for e in events_of(received, nlp) if e["event_type"] == "CONSULT"]
+    assert (meeting["actor1_id"], meeting["actor2_id"]) == ("russia", "ibrahim-traore")
+    talks = probe_article("La délégation malienne s'est entretenue mardi avec le ministre nigérien des Mines.", published="2025-05-24")
+    (meeting,) = [e for e in events_of(talks, nlp) if e["event_type"] == "CONSULT"]
+    assert (meeting["actor1_id"], meeting["actor2_id"]) == ("mali", "niger")

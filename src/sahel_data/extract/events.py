@@ -1517,6 +1517,10 @@ def participants(
         actor1, actor2 = _verbal_participants(token, by_token)
         if match.rule.event_type in SPEECH_TYPES and (speaker := speaker_clause(token)) is not None:
             actor1 = _subject_of(speaker, by_token) or actor1
+        if match.rule.event_type == "CONSULT" and is_passive(token) and not any(c.lower_ in REFLEXIVES for c in token.children):
+            # "X a été reçu par Y": a meeting is told of who the sentence is about, the visitor;
+            # the host is the other side, as in "Y a reçu X" the host is first
+            actor1, actor2 = actor2, actor1
         if match.rule.event_type in PATIENT_SUBJECT_TYPES and _is_fronted_past_participle(token):
             # "Renversé il y a deux ans, le président reste détenu": the clause's subject
             # underwent the act; only an agent ("par l'armée") did it
