@@ -2010,3 +2010,11 @@ def test_event_meeting_told_in_the_passive_is_of_the_visitor_with_the_host(nlp):
     talks = probe_article("La délégation malienne s'est entretenue mardi avec le ministre nigérien des Mines.", published="2025-05-24")
     (meeting,) = [e for e in events_of(talks, nlp) if e["event_type"] == "CONSULT"]
     assert (meeting["actor1_id"], meeting["actor2_id"]) == ("mali", "niger")
+
+
+def test_event_date_of_a_text_that_acts_is_the_acts_date(nlp):
+    # the date sits in the subject's participle; a decree's reading is when it dissolves
+    text = probe_article("Un décret de la junte, lu le 26 mars au soir à la télévision publique, a prononcé la dissolution des partis politiques.",
+                         published="2025-03-28")
+    (dissolution,) = [e for e in events_of(text, nlp) if e["event_type"] == "COERCE"]
+    assert dissolution["date"] == "2025-03-26"

@@ -419,8 +419,11 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
                 in_relative = any(t.dep_ == "acl:relcl" for t in below)  # "le Niger, qui a fermé ... en août 2023, s'est tourné"
                 if level == 0 and in_relative and _is_simple_present(head):
                     break  # "accusent Kiev d'avoir aidé les rebelles lors des combats où l'armée a subi fin juillet de lourdes pertes": the relative's time
-                if (level > 0 or in_relative) and len(below) > 1 and below[-1].dep_ in {"nsubj", "nsubj:pass"} and not fronted:
-                    break  # inside the subject ("la junte, au pouvoir depuis 2023, a demandé")
+                if (level > 0 or in_relative) and len(below) > 1 and below[-1].dep_ in {"nsubj", "nsubj:pass"} and not fronted \
+                        and lemma(below[-1]) not in word_class("document"):
+                    # inside the subject ("la junte, au pouvoir depuis 2023, a demandé"); but a text's
+                    # date is its act's ("un décret, lu le 26 mars au soir, a prononcé la dissolution")
+                    break
                 if level > 0 and _present_under_past(up_from_trigger[: level + 1]):
                     break  # "ont annoncé fin janvier leur départ de la Cédéao, qu'ils accusent de": an ongoing stance
                 since_on_trigger = level == 0 and d.span.root.head.i == head.i  # "interdites de diffusion depuis mars 2022": the ban's start
