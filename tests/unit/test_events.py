@@ -2018,3 +2018,18 @@ def test_event_date_of_a_text_that_acts_is_the_acts_date(nlp):
                          published="2025-03-28")
     (dissolution,) = [e for e in events_of(text, nlp) if e["event_type"] == "COERCE"]
     assert dissolution["date"] == "2025-03-26"
+
+
+def test_event_withdrawal_naming_no_party_is_by_the_parties_of_the_last_one_told(nlp):
+    text = probe_article("Les soldats français ont quitté la base de Faya le 10 janvier. Le retrait s'est achevé vendredi 31 janvier.",
+                         published="2025-02-05")
+    retreats = [e for e in events_of(text, nlp) if e["event_type"] == "RETREAT"]
+    assert sorted((e["date"], e["actor1_id"]) for e in retreats) == [("2025-01-10", "france"), ("2025-01-31", "france")]
+
+
+def test_event_attack_naming_no_party_takes_no_attacker_from_another_attack(nlp):
+    # an article tells several attacks by different groups: an unattributed one stays unattributed
+    text = probe_article("Le JNIM a attaqué un camp militaire le 10 janvier. Une autre attaque a visé un convoi vendredi 31 janvier.",
+                         published="2025-02-05")
+    attacks = sorted((e["date"], e["actor1_id"]) for e in events_of(text, nlp) if e["event_type"] == "ASSAULT")
+    assert ("2025-01-31", None) in attacks and ("2025-01-10", "jnim") in attacks

@@ -993,6 +993,31 @@ TYPES_WITH_COUNTERPART = {
 SELF_CONTAINED_FOR_BODIES = {"CONSULT"}
 
 
+# Acts an article tells of its protagonists again and again (a withdrawal's stages, a junta's
+# measures): one that names no party at all is by the parties of the last one told. Not
+# attacks: an article tells several, by different groups.
+STORY_TYPES = {"RETREAT", "COERCE"}
+
+
+def with_story_actors(events: list[EventCandidate]) -> list[EventCandidate]:
+    """Fill the actors of an act that names none ("le retrait s'est achevé le 31 janvier", "les
+    derniers avions ont décollé") from the last act of its type told before it with an actor1."""
+    order = sorted(range(len(events)), key=lambda k: (events[k].block.start, events[k].sent.start_char, events[k].match.head.idx))
+    last: dict[str, EventCandidate] = {}
+    out = list(events)
+    for k in order:
+        e = events[k]
+        if e.event_type in STORY_TYPES and e.actor1 is None and e.actor2 is None and (prior := last.get(e.event_type)) is not None:
+            out[k] = replace(
+                e,
+                actor1=Mention(-1, -1, prior.actor1.actor, "context"),
+                actor2=Mention(-1, -1, prior.actor2.actor, "context") if prior.actor2 is not None else None,
+            )
+        elif e.actor1 is not None:
+            last[e.event_type] = e
+    return out
+
+
 def with_context_counterpart(e: EventCandidate, states: tuple[Actor, ...]) -> EventCandidate:
     """Fill a missing actor2 with the article's most-named state other than actor1's, and a
     missing actor1 likewise from actor2."""
@@ -1175,7 +1200,8 @@ class ArticleReader:
         # Events are read from the body: a headline or section heading only announces what the
         # body tells (contract: "the body sentence over a headline").
         events = [e for e in events if e.block.kind == "paragraph"]
-        events = [with_custodian(with_context_counterpart(e, focus), focus) for e in with_condemned_attackers(merge_events(events), events)]
+        events = with_story_actors(with_condemned_attackers(merge_events(events), events))
+        events = [with_custodian(with_context_counterpart(e, focus), focus) for e in events]
         for e in events:
             for m in (e.actor1, e.actor2):
                 if m is not None:  # an office holder's state may be named nowhere else
