@@ -1453,18 +1453,17 @@ def _coordinated_partner(doc: Doc, actor1: Mention, by_token: dict[int, Mention]
     if actor1.start < 0:
         return None
     head = doc[actor1.start : actor1.end].root
-    for c in head.children:
-        if c.dep_ == "conj" and (m := mention_in(c, by_token, depth=0)) is not None and m.actor.actor_id != actor1.actor.actor_id:
-            return m
-    # the actor named inside the first conjunct: "les ministres de l'AES et une délégation de la
-    # Cédéao", "les représentants du Niger et ceux du Bénin"
-    for _ in range(2):
+    depth = 0
+    # the mention itself, then the nouns it complements: the partner may be named inside the
+    # second conjunct ("les ministres de l'AES et une délégation de la Cédéao", "les
+    # représentants du Niger et ceux du Bénin")
+    for _ in range(3):
+        for c in head.children:
+            if c.dep_ == "conj" and (m := mention_in(c, by_token, depth=depth)) is not None and m.actor.actor_id != actor1.actor.actor_id:
+                return m
         if head.dep_ != "nmod" or head.head.i == head.i:
             break
-        head = head.head
-        for c in head.children:
-            if c.dep_ == "conj" and (m := mention_in(c, by_token, depth=2)) is not None and m.actor.actor_id != actor1.actor.actor_id:
-                return m
+        head, depth = head.head, 2
     return None
 
 
