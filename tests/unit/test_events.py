@@ -1938,11 +1938,16 @@ def test_event_one_actor_undated_doing_two_kinds_of_aid_is_two_acts(nlp):
     assert sorted(e["trigger"] for e in aid) == ["arrivés", "fourni"] and {e["actor1_id"] for e in aid} == {"russia"}
 
 
-def test_event_attack_on_a_place_of_a_side_has_that_side_attacked(nlp):
-    # the "de" complement of "l'attaque" is a post, not the attacker: its owner is attacked
-    text = probe_article("L'attaque d'un convoi de l'armée malienne a fait dix morts mardi.", published="2025-06-05")
-    (attack,) = [e for e in events_of(text, nlp) if e["event_type"] == "ASSAULT"]
-    assert (attack["actor1_id"], attack["actor2_id"]) == (None, "armed-forces-of-mali")
+@pytest.mark.parametrize("sentence, sides", [
+    # the "de" complement of "l'attaque" is a convoy or a drone, not the attacker: its owner is attacked
+    ("L'attaque d'un convoi de l'armée malienne a fait dix morts mardi.", (None, "armed-forces-of-mali")),
+    ("La destruction d'un drone de l'armée malienne a été confirmée mardi.", (None, "armed-forces-of-mali")),
+    # with no article, "de drone" names the weapon: the drone's owner strikes
+    ("Une frappe de drone de l'armée malienne a tué dix civils mardi.", ("armed-forces-of-mali", None)),
+])
+def test_event_attack_on_a_place_or_thing_of_a_side_has_that_side_attacked(sentence, sides, nlp):
+    (attack,) = [e for e in events_of(probe_article(sentence, published="2025-06-05"), nlp) if e["event_type"] == "ASSAULT"]
+    assert (attack["actor1_id"], attack["actor2_id"]) == sides
 
 
 def test_event_reply_by_the_side_attacked_is_another_act(nlp):

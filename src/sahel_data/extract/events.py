@@ -1282,8 +1282,12 @@ def _nominal_participants(
             if _case(token.doc[m.start : m.end].root) in {"avec", "contre", "entre"}:
                 actor2 = actor2 or m  # "la fermeture de la frontière avec le Bénin": the other side
                 continue
-            if match.rule.event_type == "ASSAULT" and c.i not in by_token and lemma(c) in word_class("attack_target"):
-                # "l'attaque d'un poste de l'armée": what is attacked is the army's, not the attacker
+            if (
+                match.rule.event_type == "ASSAULT" and c.i not in by_token and lemma(c) in word_class("attack_target")
+                and (case in {"du", "des"} or any(d.dep_ == "det" for d in c.children))
+            ):
+                # "l'attaque d'un poste de l'armée": what is attacked is the army's, not the
+                # attacker (but "une frappe de drone" names the weapon, with no article)
                 actor2 = actor2 or m
                 continue
             if c.i not in by_token and any(d.dep_ == "det" and d.lower_ in POSSESSIVES for d in c.children):
