@@ -2038,3 +2038,15 @@ def test_event_attack_naming_no_party_takes_no_attacker_from_another_attack(nlp)
                          published="2025-02-05")
     attacks = sorted((e["date"], e["actor1_id"]) for e in events_of(text, nlp) if e["event_type"] == "ASSAULT")
     assert ("2025-01-31", None) in attacks and ("2025-01-10", "jnim") in attacks
+
+
+def test_event_custody_with_no_agent_is_by_the_state_whose_bodies_act_not_the_most_named(nlp):
+    # France is named most, but the junta is Mali's: Mali arrests
+    text = probe_article(
+        "La France a dénoncé mardi une accusation « sans fondement ». Paris exige la libération de son ressortissant. "
+        "La France a aussi convoqué l'ambassadeur du Mali. La junte malienne accuse le Français d'espionnage. "
+        "Deux généraux ont été interpellés début août.",
+        published="2025-08-20",
+    )
+    (arrest,) = [e for e in events_of(text, nlp) if e["event_type"] == "COERCE"]
+    assert arrest["actor1_id"] == "mali"

@@ -1063,6 +1063,21 @@ def with_two_parties(e: EventCandidate, states: tuple[Actor, ...]) -> EventCandi
     return replace(e, actor1=Mention(-1, -1, states[0], "context"), actor2=Mention(-1, -1, states[1], "context"))
 
 
+CUSTODIAN_TYPES = {"government", "military"}
+
+
+def _custodian_order(states: tuple[Actor, ...], mentions: list[Mention]) -> tuple[Actor, ...]:
+    """The article's states, those whose governing or armed bodies it names most first: the
+    state that arrests is the one whose junta, ministries or army act in the story, not the
+    detainee's country it may name as often."""
+    bodies = {s.actor_id: 0 for s in states}
+    by_country = {s.country: s.actor_id for s in states if s.country}
+    for m in mentions:
+        if m.actor.actor_type in CUSTODIAN_TYPES and m.actor.country in by_country:
+            bodies[by_country[m.actor.country]] += 1
+    return tuple(sorted(states, key=lambda s: -bodies[s.actor_id]))  # stable: ties keep the article's order
+
+
 def with_custodian(e: EventCandidate, states: tuple[Actor, ...]) -> EventCandidate:
     """"Trois officiers ont été interpellés", "placé sous mandat de dépôt": custody told with no
     agent is the act of the state where it happens: the state of its place, else the state
@@ -1201,7 +1216,8 @@ class ArticleReader:
         # body tells (contract: "the body sentence over a headline").
         events = [e for e in events if e.block.kind == "paragraph"]
         events = with_story_actors(with_condemned_attackers(merge_events(events), events))
-        events = [with_custodian(with_context_counterpart(e, focus), focus) for e in events]
+        custodians = _custodian_order(focus, [m for ms in mentions_by_doc for m in ms])
+        events = [with_custodian(with_context_counterpart(e, focus), custodians) for e in events]
         for e in events:
             for m in (e.actor1, e.actor2):
                 if m is not None:  # an office holder's state may be named nowhere else
