@@ -32,8 +32,8 @@ from sahel_data.extract.events import (
     clause_verb,
     foreign_presence_ended,
     is_detached_participle,
-    participle_clause,
     is_fronted_name_like_participle,
+    is_perfect_infinitive,
     opens_sentence,
     is_travel,
     is_future_tense,
@@ -49,6 +49,7 @@ from sahel_data.extract.events import (
     modality_of,
     own_side,
     participants,
+    participle_clause,
     speaker_clause,
     word_class,
 )
@@ -276,9 +277,9 @@ def _climb(head: Token) -> list[Token]:
             break  # but "Début décembre, X a été reçu par Y, et les deux parties ont signé": the date leads both
         if t.dep_ == "ccomp" and _is_pluperfect(t):
             break  # "a révélé le 14 mai que les États-Unis avaient intimé...": done before the telling
-        if _introduced_by(t, {"après"}) and any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in t.children):
+        if _introduced_by(t, {"après"}) and is_perfect_infinitive(t):
             break  # "s'est présenté vendredi, deux jours après avoir renversé le président": done before
-        if t is head and t.dep_ in {"xcomp", "ccomp"} and any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in t.children):
+        if t is head and t.dep_ in {"xcomp", "ccomp"} and is_perfect_infinitive(t):
             break  # "a revendiqué le 21 juin l'attaque, affirmant avoir tué 40 soldats": done before it was said
         if _introduced_by(t, {"avant"}) and "Inf" in t.morph.get("VerbForm"):
             break  # "a renversé le président en août 2020 avant d'évincer son successeur": done after
@@ -1080,8 +1081,9 @@ def _custodian_order(states: tuple[Actor, ...], mentions: list[Mention]) -> tupl
 
 def with_custodian(e: EventCandidate, states: tuple[Actor, ...]) -> EventCandidate:
     """"Trois officiers ont été interpellés", "placé sous mandat de dépôt": custody told with no
-    agent is the act of the state where it happens: the state of its place, else the state
-    the article names most."""
+    agent is the act of the state where it happens: the state of its place, else the first of
+    `states`, the article's states ordered by how often it names their governing or armed bodies
+    (`_custodian_order`)."""
     if e.event_type != "COERCE" or e.actor1 is not None or " ".join(e.match.rule.lemmas) not in word_class("custody"):
         return e
     if e.match.rule.pos == "VERB" and not is_passive(e.match.head):

@@ -825,13 +825,18 @@ def is_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux:tense" for c in verb.children) and "Part" in verb.morph.get("VerbForm")
 
 
+def is_perfect_infinitive(verb: Token) -> bool:
+    """"avoir tué", "avoir été tués": an act told as done before the clause that tells it."""
+    return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") and lemma(c) in {"avoir", "être"} for c in verb.children)
+
+
 def modality_of(match: TriggerMatch, deadline: bool, date_in_future: bool) -> str:
     """planned: a future or conditional verb, a governing verb of intent, a deadline, 'prévu'."""
     if deadline or date_in_future:
         return "planned"
     cues = modality_cues()
     token = match.head
-    if any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") and lemma(c) in {"avoir", "être"} for c in token.children):
+    if is_perfect_infinitive(token):
         return "occurred"  # "pourraient avoir été tués", "affirme avoir neutralisé": a perfect infinitive tells a past act
     chain = [token]
     t = token
