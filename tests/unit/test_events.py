@@ -1327,6 +1327,39 @@ def test_event_day_after_a_coup_counts_from_the_coup_and_a_state_suspended_is_sa
     }
 
 
+def test_event_day_counted_from_a_happening_that_is_no_event_takes_the_day_of_its_verb(nlp):
+    text = probe_article(
+        "Les résultats provisoires ont été proclamés mardi 4 mars 2025 par la commission électorale. ",
+        "Le lendemain de la proclamation, le chef de l'opposition a dénoncé une fraude massive.",
+        published="2025-03-10",
+    )
+    assert [e["date"] for e in events_of(text, nlp) if e["event_type"] == "ACCUSE"] == ["2025-03-05"]
+
+
+def test_event_day_counted_from_a_happening_of_another_word_family_gives_no_date(nlp):
+    text = probe_article(
+        "Les résultats provisoires ont été proclamés mardi 4 mars 2025 par la commission électorale. ",
+        "Le lendemain de la publication, le chef de l'opposition a dénoncé une fraude massive.",
+        published="2025-03-10",
+    )
+    assert [e["date"] for e in events_of(text, nlp) if e["event_type"] == "ACCUSE"] == [None]
+
+
+def test_event_noun_of_a_done_act_after_the_reference_occurred_unless_announced(nlp):
+    # a month-precise header: the reference is the last day the text gives, the 27th
+    text = probe_article(
+        "Le samedi 27 janvier 2024, des rebelles ont attaqué un poste de l'armée malienne. ",
+        "Deux jours plus tard, l'armée a mené une opération de ratissage dans la zone. ",
+        "Le lendemain, le gouvernement a annoncé une offensive dans le nord. ",
+        "Le même jour, le Premier ministre a condamné l'attaque et réclamé le départ des rebelles.",
+        published="2024-01",
+    )
+    found = {(e["trigger"], e["date"], e["modality"]) for e in events_of(text, nlp)}
+    assert ("opération", "2024-01-29", "occurred") in found
+    assert ("offensive", "2024-01-30", "planned") in found
+    assert ("réclamé", "2024-01-30", "occurred") in found  # shares "a" with "condamné"
+
+
 def test_event_day_counted_from_a_happening_never_dated_gives_no_date(nlp):
     text = probe_article("La veille d'une visite de son homologue, le ministre a démissionné.", published="2023-08-10")
     assert [(e["event_type"], e["date"]) for e in events_of(text, nlp) if e["event_type"] == "RETREAT"] == [("RETREAT", None)]

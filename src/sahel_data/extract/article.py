@@ -443,6 +443,24 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
     return best[1] if best else None
 
 
+def _told_done(match: TriggerMatch) -> bool:
+    """The clause tells the act as done: a verb in a compound past ("ont été interpellés"), or a
+    noun object of a plain verb in one ("les FDS ont mené une opération"), not of a verb of
+    saying or intent ("a annoncé une opération")."""
+    head = match.head
+    if match.rule.pos == "VERB":
+        return _in_compound_past(head)
+    return head.dep_ == "obj" and _in_compound_past(head.head) and lemma(head.head) not in modality_cues()
+
+
+def _in_compound_past(verb: Token) -> bool:
+    """A compound past, or a participle sharing the auxiliary of the one before it ("a rejeté
+    ... et réclamé")."""
+    if verb.dep_ == "conj" and "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children):
+        return is_perfect(verb.head)
+    return is_perfect(verb)
+
+
 def _opening_date(match: TriggerMatch, dates: list[SentenceDates]) -> SentenceDates | None:
     """The date that opens a sentence telling one act, set off by a comma before it ("A la même
     période l'an dernier, le 25 juin 2024, 20 soldats avaient été tués"), when the parse links
@@ -536,7 +554,7 @@ def _events_in_sentence(
         date = None
         if governing is not None:
             date = resolved[governing.span.start]
-            told_done = match.rule.pos == "VERB" and is_perfect(match.head)
+            told_done = _told_done(match)
             if date is not None and reference is not None and date.start > reference.end and not told_done:
                 # a date after the reference is still to come, unless the verb tells the act as
                 # done ("ont été interpellés le lendemain"): then the reference, refined from the
@@ -778,10 +796,13 @@ def _kind_of_words(lemmas: tuple[str, ...] | list[str]) -> str:
 INDEFINITE_ARTICLES = {"un", "une", "d'un", "d’un", "d'une", "d’une"}
 
 
-def _day_of_happening_named(span: Span, events: list[EventCandidate]) -> PartialDate | None:
+def _day_of_happening_named(
+    span: Span, events: list[EventCandidate], days_by_verb: Sequence[tuple[str, PartialDate]] = (),
+) -> PartialDate | None:
     """The day of the happening "le lendemain de l'attaque" names: the last act of that kind
-    told before with a date to the day ("le bateau a été attaqué jeudi 7 septembre"); None when
-    the article dated none."""
+    told before with a date to the day ("le bateau a été attaqué jeudi 7 septembre"), else the
+    last day the article gave a verb of its word family (`days_by_verb`: "les résultats
+    proclamés lundi 27 octobre" for "le lendemain de la proclamation"); None when it dated none."""
     doc = span.doc
     noun = next((t for t in doc[span.end : min(len(doc), span.end + 4)] if t.pos_ in {"NOUN", "PROPN"}), None)
     if noun is None or any(t.lower_ in INDEFINITE_ARTICLES for t in doc[span.end : noun.i]):
@@ -794,7 +815,20 @@ def _day_of_happening_named(span: Span, events: list[EventCandidate]) -> Partial
     for e in reversed(events):
         if e.date is not None and e.date.precision == "day" and _act_kind(e) == kind:
             return e.date
-    return None
+    # a happening that is no event of the dataset (an announcement, a report's publication)
+    return next((day for verb_kind, day in reversed(days_by_verb) if verb_kind == kind), None)
+
+
+def days_told_by_verb(dates: list[SentenceDates], resolved: dict[int, PartialDate | None]) -> list[tuple[str, PartialDate]]:
+    """The sentence's days and the word family of the verb each one dates ("Publié le jeudi 25
+    janvier, le document" gives "publ"), for happenings named later by a noun of that family."""
+    out = []
+    for d in dates:
+        day = resolved.get(d.span.start)
+        verb = clause_verb(d.span.root)
+        if day is not None and day.precision == "day" and not d.mention.is_deadline and verb.pos_ == "VERB":
+            out.append((_kind_of_words([verb.lemma_.lower()]), day))
+    return out
 
 
 def _bare_mention(e: EventCandidate) -> bool:
@@ -1200,13 +1234,15 @@ class ArticleReader:
         n_sentences = 0
         told = Told()
         subjects: dict[tuple[int, int], Mention] = {}
+        days_by_verb: list[tuple[str, PartialDate]] = []
         for block, doc, sent, dates in dated:
             n_sentences += 1
             by_token = by_doc_token[id(doc)]
-            happenings = {d.span.start: _day_of_happening_named(d.span, events) for d in dates if d.mention.counts_from_happening}
+            happenings = {d.span.start: _day_of_happening_named(d.span, events, days_by_verb) for d in dates if d.mention.counts_from_happening}
             # a happening the article did not date before ("la veille d'une visite") gives no date
             dates = [d for d in dates if not d.mention.counts_from_happening or happenings[d.span.start] is not None]
             resolved, told = narrative_anchors(dates, reference, told, happenings)
+            days_by_verb.extend(days_told_by_verb(dates, resolved))
             events.extend(_told_in_sentence(_events_in_sentence(sent, block, dates, by_token, reference, resolved)))
             if (subject := main_subject(sent, by_token)) is not None:
                 subjects[(block.start, sent.start_char)] = subject
