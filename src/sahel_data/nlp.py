@@ -98,6 +98,31 @@ def attach_stray_relatives(doc: Doc) -> Doc:
     return doc
 
 
+CAPITAL_ACCENTS = "sahel_capital_accents"
+_LEMMA_INDEX_POS = {"NOUN": "noun", "PROPN": "noun", "VERB": "verb", "ADJ": "adj", "ADV": "adv"}
+
+
+@Language.factory(CAPITAL_ACCENTS)
+def make_capital_accents(nlp: Language, name: str):
+    """French print drops the accent of a capital ("coup d'Etat", "Evacués vers Gao"): the
+    lemmatizer then gives "etat", a word no lexicon row names. Restore "é" when the model's own
+    lemma index knows the accented lemma and not the bare one (for the token's part of speech)."""
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    known = {pos: frozenset(table.get(pos, ())) for pos in set(_LEMMA_INDEX_POS.values())}
+
+    def restore_capital_accents(doc: Doc) -> Doc:
+        for token in doc:
+            if token.text[:1] != "E":
+                continue
+            words = known.get(_LEMMA_INDEX_POS.get(token.pos_, ""), frozenset())
+            bare = token.lemma_.lower()
+            if bare.startswith("e") and bare not in words and "é" + bare[1:] in words:
+                token.lemma_ = "é" + bare[1:]
+        return doc
+
+    return restore_capital_accents
+
+
 def load_model() -> Language:
     """The French pipeline, loaded once per process (thread-safe: it may be preloaded in the
     background while Prefect starts its server)."""
@@ -129,6 +154,7 @@ def _load_model() -> Language:
     nlp._components.insert(0, nlp._components.pop(position))
     nlp.add_pipe(SENTENCE_REPAIR, after="senter")
     nlp.add_pipe(RELATIVE_REPAIR, after="parser")
+    nlp.add_pipe(CAPITAL_ACCENTS, after="lemmatizer")
     log.info("loaded %s %s (%s)", MODEL_NAME, nlp.meta.get("version"), ", ".join(nlp.pipe_names))
     return nlp
 

@@ -1306,6 +1306,11 @@ def test_event_blockade_is_coercion_before_or_after_its_verb(nlp):
     assert [e["event_type"] for e in events_of(text, nlp)] == ["COERCE"]
 
 
+def test_event_coup_d_etat_printed_without_its_accent_is_a_coercion(nlp):
+    text = probe_article("Le Niger est dirigé par une junte depuis le coup d'Etat du 26 juillet 2023.", published="2025-03-10")
+    assert [(e["event_type"], e["date"]) for e in events_of(text, nlp)] == [("COERCE", "2023-07-26")]
+
+
 def test_event_day_counted_from_a_happening_named_takes_that_happenings_day(nlp):
     text = probe_article(
         "Le bateau a été attaqué jeudi 7 septembre 2023 près de Gao. ",

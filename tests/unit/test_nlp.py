@@ -1,4 +1,5 @@
-"""Sentence splitting repairs on top of `senter` (sahel_data.nlp.repair_sentence_starts)."""
+"""Repairs on top of the model: sentence starts (repair_sentence_starts), accents of capitals
+(make_capital_accents)."""
 
 from __future__ import annotations
 
@@ -27,3 +28,17 @@ def sentences(text: str, nlp) -> list[str]:
 )
 def test_sentences_start_only_after_an_end_mark(text, expected, nlp):
     assert sentences(text, nlp) == expected
+
+
+def lemmas(text: str, nlp) -> dict[str, str]:
+    return {t.text: t.lemma_ for t in next(parse_texts([text], nlp))}
+
+
+def test_capital_without_its_accent_gets_the_accented_lemma(nlp):
+    found = lemmas("Le coup d'Etat a été suivi d'un Echec des négociations entre Etats.", nlp)
+    assert (found["Etat"], found["Echec"], found["Etats"]) == ("état", "échec", "état")
+
+
+def test_capital_of_a_word_without_accent_keeps_its_lemma(nlp):
+    found = lemmas("Elle a quitté l'Europe. Enfin, les Emirats ont réagi.", nlp)
+    assert found["Elle"].lower() != "élle" and found["Enfin"].lower() == "enfin" and not found["Europe"].lower().startswith("é")
