@@ -1332,6 +1332,22 @@ def test_event_day_after_a_coup_counts_from_the_coup_and_a_state_suspended_is_sa
     }
 
 
+def test_event_day_counted_back_on_the_main_line_skips_a_flashback(nlp):
+    def accusation_date(last_sentence: str) -> str | None:
+        text = probe_article(
+            "Le médiateur a reçu mardi 3 décembre 2024 le Premier ministre. ",
+            "Le fonctionnaire avait été arrêté le 14 octobre à Niamey. ",
+            last_sentence,
+            published="2024-12-10",
+        )
+        return only_event(text, "ACCUSE", nlp)["date"]
+
+    # back in the passé composé: the day after the main line's last day
+    assert accusation_date("Dans un communiqué publié le lendemain, le ministre a dénoncé une détention arbitraire.") == "2024-12-04"
+    # still in the pluperfect: the day after the flashback's
+    assert accusation_date("Le lendemain, ses avocats avaient dénoncé une détention arbitraire.") == "2024-10-15"
+
+
 def test_event_day_counted_from_a_happening_that_is_no_event_takes_the_day_of_its_verb(nlp):
     text = probe_article(
         "Les résultats provisoires ont été proclamés mardi 4 mars 2025 par la commission électorale. ",

@@ -694,22 +694,45 @@ MONTH_DAYS = 31
 
 @dataclass(frozen=True)
 class Told:
-    """What the narrative has dated so far: the last date told, and the last day told."""
+    """What the narrative has dated so far: the last date told, and the last day told; and the
+    same for its main line, leaving out flashbacks told in the pluperfect."""
 
     last: PartialDate | None = None
     day: PartialDate | None = None
+    main_last: PartialDate | None = None
+    main_day: PartialDate | None = None
 
-    def anchor_for(self, mention: DateMention) -> PartialDate | None:
+    def anchor_for(self, mention: DateMention, on_main_line: bool = False) -> PartialDate | None:
         """The date a mention counts from. Days ("la veille") count from the last day told when
         the last date told is coarser, a week or a month around it ("Ce déplacement intervient
         après la levée, la semaine dernière, des sanctions. La veille, ..." after "reçu jeudi 17
-        juillet"): the narrative went back to its day."""
-        last, day = self.last, self.day
+        juillet"): the narrative went back to its day. Days counted in a sentence back on the
+        main line count on it ("Il avait été arrêté le 14 octobre." does not anchor "Dans un
+        communiqué publié le lendemain, l'Élysée a salué ...")."""
+        back = on_main_line and mention.counts_days and self.main_last is not None
+        last, day = (self.main_last, self.main_day) if back else (self.last, self.day)
         if mention.counts_days and last is not None and last.precision != "day" and day is not None:
             near = datetime.timedelta(days=MONTH_DAYS)
             if last.precision != "year" and last.start - near <= day.start <= last.end + near:
                 return day
         return last
+
+    def after(self, date: PartialDate, in_flashback: bool) -> Told:
+        day = date if date.precision == "day" else None
+        main = (self.main_last, self.main_day) if in_flashback else (date, day or self.main_day)
+        return Told(date, day or self.day, *main)
+
+
+def _in_flashback(date: Span) -> bool:
+    """The date's clause is in the pluperfect: a step back from the narrative's line."""
+    return _is_pluperfect(clause_verb(date.root))
+
+
+def _on_main_line(date: Span) -> bool:
+    """The date's sentence tells its main clause in the passé composé ("l'Élysée a salué"):
+    the narrative's line, not a flashback or a scene in the imperfect."""
+    root = date.sent.root
+    return is_perfect(root) and not _is_pluperfect(root)
 
 
 def narrative_anchors(
@@ -725,15 +748,16 @@ def narrative_anchors(
     de l'attaque"), that happening's day."""
     resolved: dict[int, PartialDate | None] = {}
     for d in dates:
+        flashback = _in_flashback(d.span)
         # "le lendemain de l'attaque" counts from the attack's day (`happenings`, keyed by the
         # date's first token), not from the date told last
-        anchor = (happenings or {}).get(d.span.start) if d.mention.counts_from_happening else told.anchor_for(d.mention)
+        anchor = (happenings or {}).get(d.span.start) if d.mention.counts_from_happening else told.anchor_for(d.mention, _on_main_line(d.span))
         # direction from the date's own words or its clause's tense, not from the event's
         # modality: "a annoncé en mars le retrait" is a past March even though the withdrawal is planned
         date = resolve(d.mention, reference, future=True if _clause_is_future(d.span) else None, anchor=anchor)
         resolved[d.span.start] = date
         if date is not None and not d.mention.is_deadline and not d.mention.is_present and not _introduced_by(d.span.root, SINCE):
-            told = Told(date, date if date.precision == "day" else told.day)
+            told = told.after(date, flashback)
     return resolved, told
 
 
