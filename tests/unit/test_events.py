@@ -1332,6 +1332,33 @@ def test_event_day_after_a_coup_counts_from_the_coup_and_a_state_suspended_is_sa
     }
 
 
+def test_event_date_in_a_clause_with_its_own_subject_below_the_trigger_is_that_clauses(nlp):
+    text = probe_article(
+        "Le Conseil a décidé en avril de ne pas reconnaître le mandat de la mission, estimant que les conditions ",
+        "n’étaient plus réunies depuis l’arrivée, fin 2021, d’environ 1 000 mercenaires russes.",
+        published="2024-05-20",
+    )
+    assert only_event(text, "REJECT", nlp)["date"] == "2024-04"
+
+
+def test_event_date_of_the_reporting_clause_below_the_trigger_still_dates_it(nlp):
+    text = probe_article("Le groupe Wagner a quitté le Mali, a-t-il annoncé vendredi 10 mai 2024 sur Telegram.", published="2024-05-20")
+    assert only_event(text, "RETREAT", nlp)["date"] == "2024-05-10"
+
+
+def test_event_decided_act_of_not_doing_is_done_when_decided(nlp):
+    text = probe_article("Le gouvernement a décidé de ne pas reconnaître les résultats du scrutin.", published="2024-05-20")
+    assert only_event(text, "REJECT", nlp)["modality"] == "occurred"
+
+
+def test_event_outlet_named_like_an_act_is_no_trigger(nlp):
+    text = probe_article(
+        "Ils ont expulsé les correspondantes des quotidiens Le Monde et Libération, Sophie Douce et Agnès Faivre.",
+        published="2024-05-20",
+    )
+    assert [e["trigger"] for e in events_of(text, nlp)] == ["expulsé"]
+
+
 def test_event_day_counted_back_on_the_main_line_skips_a_flashback(nlp):
     def accusation_date(last_sentence: str) -> str | None:
         text = probe_article(

@@ -26,6 +26,7 @@ from sahel_data.extract.events import (
     trigger_rules,
     CONTENT_TAKERS,
     JOINT_TYPES,
+    RELATIVE_PRONOUNS,
     WINDOW_AFTER,
     SPEECH_TYPES,
     TriggerMatch,
@@ -364,6 +365,16 @@ def _is_fronted_phrase(token: Token) -> bool:
     )
 
 
+def _has_own_subject(token: Token) -> bool:
+    """A verb with a subject of its own, not a relative pronoun standing for the noun above it:
+    a clause about something else ("que les conditions n'étaient plus réunies"). Not a verb of
+    saying: "a quitté le Mali, a-t-il annoncé vendredi" tells when the act was made known."""
+    return (
+        token.pos_ in {"VERB", "AUX"} and modality_cues().get(lemma(token)) != "speech"
+        and any(c.dep_ in {"nsubj", "nsubj:pass"} and c.lower_ not in RELATIVE_PRONOUNS for c in token.children)
+    )
+
+
 def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: list[TriggerMatch]) -> SentenceDates | None:
     """The date expression that governs the trigger's clause, by the dependency tree.
 
@@ -410,6 +421,8 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
                 if level > 0 and landmark:
                     break
                 below = up_from_date[: index[ancestor.i]]
+                if level == 0 and any(_has_own_subject(t) for t in below[1:]):
+                    break  # "de ne pas renouveler le mandat, estimant que les conditions n'étaient plus réunies depuis fin 2021": that clause's time
                 fronted = any(_is_fronted_participle(t) or _is_fronted_phrase(t) for t in below)
                 if any(t.i in others for t in below) and not fronted:
                     break  # the date sits under another trigger: it is that trigger's date

@@ -434,6 +434,8 @@ def find_triggers(sent: Span, by_token: dict[int, Mention] | None = None) -> lis
                 continue
             if rule.pos == "NOUN" and by_token is not None and token.i in by_token:
                 continue  # part of an actor's name ("les militaires de l'opération Barkhane")
+            if rule.pos == "NOUN" and token.text in gazetteer().media and not token.is_sent_start:
+                continue  # an outlet's name ("les quotidiens Le Monde et Libération")
             tokens = [token]
             pos = token.i
             ok = True
@@ -836,6 +838,8 @@ def modality_of(match: TriggerMatch, deadline: bool, date_in_future: bool) -> st
         return "planned"
     cues = modality_cues()
     token = match.head
+    # "a décidé de ne pas renouveler le mandat": an act of not doing is done when decided
+    negative_act = bool(match.rule.requires & NEGATION_WORDS)
     if is_perfect_infinitive(token):
         return "occurred"  # "pourraient avoir été tués", "affirme avoir neutralisé": a perfect infinitive tells a past act
     chain = [token]
@@ -861,7 +865,7 @@ def modality_of(match: TriggerMatch, deadline: bool, date_in_future: bool) -> st
         cue = cues.get(lemma(t))
         if cue == "planned_reflexive" and any(c.lower_ in REFLEXIVES for c in t.children):
             cue = "planned"  # "se sont engagés à retirer", not "a engagé des procédures"
-        if t is not token and cue in PLANNED_CUES:
+        if t is not token and cue in PLANNED_CUES and not negative_act:
             if lemma(t) in OBLIGATION_MODALS and is_perfect(t):
                 return "occurred"  # "la France a dû retirer ses soldats": the obligation was met
             return "planned"
