@@ -1306,6 +1306,20 @@ def test_event_blockade_is_coercion_before_or_after_its_verb(nlp):
     assert [e["event_type"] for e in events_of(text, nlp)] == ["COERCE"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("La Minusma a été déployée au Mali en juillet 2013.", ("AID", "minusma", "mali")),
+        ("L'UE a déployé sa mission EUTM Mali en 2013.", ("AID", "european-union", "eutm-mali")),
+        # a state's own troops moved at home stay a mobilisation
+        ("Le Tchad a déployé en mars des renforts dans la province du Lac.", ("MOBILIZE", "chad", None)),
+    ],
+)
+def test_event_mission_deployed_abroad_is_aid(sentence, expected, nlp):
+    (event,) = events_of(probe_article(sentence, published="2024-05-20"), nlp)
+    assert (event["event_type"], event["actor1_id"], event["actor2_id"]) == expected
+
+
 def test_event_coup_d_etat_printed_without_its_accent_is_a_coercion(nlp):
     text = probe_article("Le Niger est dirigé par une junte depuis le coup d'Etat du 26 juillet 2023.", published="2025-03-10")
     assert [(e["event_type"], e["date"]) for e in events_of(text, nlp)] == [("COERCE", "2023-07-26")]

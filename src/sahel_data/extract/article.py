@@ -585,6 +585,8 @@ def _events_in_sentence(
             event_type, actor1, actor2 = "SANCTION", host, Mention(-1, -1, owner, "context")
         location = location_of(match, sent, by_token)
         place_state = actors_mod.gazetteer().state_of_place(location) if location is not None else None
+        if event_type == "MOBILIZE" and actor1 is None and actor2 is not None and _is_foreign_mission(actor2.actor):
+            actor1, actor2 = actor2, None  # "la Minusma a été déployée au Mali": the mission is sent
         if event_type == "MOBILIZE" and actor1 is not None:
             if actor2 is not None:
                 # "à sa frontière avec le Mali": a neighbour, not a host
@@ -596,6 +598,10 @@ def _events_in_sentence(
                 # troops sent into another state: the contract reads foreign military personnel
                 # sent to help as AID, with the host as the other side
                 event_type, actor2 = "AID", actor2 or Mention(-1, -1, host, "place")
+            elif _is_foreign_mission(actor1.actor) or (actor2 is not None and _is_foreign_mission(actor2.actor)):
+                # a UN or EU mission deployed ("l'UE a déployé sa mission") is foreign personnel
+                # sent to help, wherever it goes
+                event_type, actor2 = "AID", actor2 or (Mention(-1, -1, host, "place") if host is not None else None)
         if event_type in PLACE_COUNTERPART_TYPES and actor2 is None and place_state is not None:
             visitor = actor1 is None or actor1.actor.actor_type not in {"organization", "coalition"}
             if visitor and (actor1 is None or actor1.actor.country != place_state.country):
@@ -608,6 +614,14 @@ def _events_in_sentence(
         if match.rule.pos == "VERB":
             out.extend(_elliptical_acts(out[-1], dates, resolved, by_token))
     return _orders_as_acts(out)
+
+
+# Gazetteer roles of missions that states send abroad to help (actors.csv `role`).
+FOREIGN_MISSION_ROLES = {"mission"}
+
+
+def _is_foreign_mission(actor: Actor) -> bool:
+    return actors_mod.gazetteer().roles_of.get(actor.actor_id) in FOREIGN_MISSION_ROLES
 
 
 ORDERED_ACT_TYPES = {"COERCE", "SANCTION"}  # acts an authority does by ordering them
