@@ -1320,6 +1320,15 @@ def test_event_mission_deployed_abroad_is_aid(sentence, expected, nlp):
     assert (event["event_type"], event["actor1_id"], event["actor2_id"]) == expected
 
 
+def test_event_two_acts_of_one_sentence_dated_apart_stay_two(nlp):
+    text = probe_article(
+        "Les autorités de transition avaient suspendu début mai les activités des partis politiques, ",
+        "avant de prononcer leur dissolution par un décret du 13 mai.",
+        published="2025-07-10",
+    )
+    assert sorted((e["trigger"], e["date"]) for e in events_of(text, nlp)) == [("dissolution", "2025-05-13"), ("suspendu", "2025-05")]
+
+
 def test_event_coup_d_etat_printed_without_its_accent_is_a_coercion(nlp):
     text = probe_article("Le Niger est dirigé par une junte depuis le coup d'Etat du 26 juillet 2023.", published="2025-03-10")
     assert [(e["event_type"], e["date"]) for e in events_of(text, nlp)] == [("COERCE", "2023-07-26")]

@@ -976,6 +976,8 @@ def _same_happening(a: EventCandidate, b: EventCandidate) -> bool:
             and not _is_purpose(a.match.head, b.match.head)
         ):
             return False  # "a fermé son espace aérien et a rappelé son ambassadeur": two verbs, two acts
+        if a.date is not None and b.date is not None and a.date.iso != b.date.iso and _act_kind(a) != _act_kind(b):
+            return False  # "avaient suspendu début mai les partis, avant de prononcer leur dissolution le 13 mai"
         if _compatible_dates(a.date, b.date) and not (x and y and x != y):
             return True  # "ont quitté le Niger le 7 juin, avec le départ d'un avion": one act
     if a.event_type in MIXED_TYPES and _act_kind(a) != _act_kind(b):
