@@ -1329,6 +1329,22 @@ def test_event_two_acts_of_one_sentence_dated_apart_stay_two(nlp):
     assert sorted((e["trigger"], e["date"]) for e in events_of(text, nlp)) == [("dissolution", "2025-05-13"), ("suspendu", "2025-05")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "expected"),
+    [
+        # the relative on the landmark tells the same coup: one row, dated by the distance
+        ("Les sanctions ont été imposées le 30 juillet 2023 par la Cédéao, quatre jours après le coup d’État qui a renversé le président.",
+         "COERCE", ["2023-07-26"]),
+        ("Le ministre est arrivé à Niamey le 10 mars 2024, deux mois après la rupture des relations diplomatiques.", "SANCTION", ["2024-01"]),
+        # no count, no date: "quelques jours" could cross into another month
+        ("Ces mesures ont été décidées fin juillet 2023, quelques jours après le renversement du président Bazoum.", "COERCE", [None]),
+    ],
+)
+def test_event_happening_named_at_a_counted_distance_is_dated_by_it(sentence, event_type, expected, nlp):
+    text = probe_article(sentence, published="2024-05-20")
+    assert [e["date"] for e in events_of(text, nlp) if e["event_type"] == event_type] == expected
+
+
 def test_event_coup_d_etat_printed_without_its_accent_is_a_coercion(nlp):
     text = probe_article("Le Niger est dirigé par une junte depuis le coup d'Etat du 26 juillet 2023.", published="2025-03-10")
     assert [(e["event_type"], e["date"]) for e in events_of(text, nlp)] == [("COERCE", "2023-07-26")]

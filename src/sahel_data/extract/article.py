@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sahel_data.extract import actors as actors_mod
 from sahel_data.extract.actors import Actor, Mention, find_mentions, focus_states, resolve_anaphors, resolve_people
-from sahel_data.extract.dates import DateMention, PartialDate, find_dates, reference_date, resolve
+from sahel_data.extract.dates import DateMention, PartialDate, distance, find_dates, moved, reference_date, resolve
 from sahel_data.extract.events import (
     lemma,
     trigger_rules,
@@ -396,6 +396,9 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
     # "après le coup d'État", "son arrestation constitue une violation": a happening named
     # again, whose date is its own, not its clause's
     landmark = match.rule.pos == "NOUN" and (_introduced_by(head, LANDMARK_CASES) or _possessed_act_judged(head) or _of_its_participants(head))
+    # "quatre jours après le coup d'État qui a renversé le président": the relative tells the
+    # landmark's act, of the landmark's time
+    on_landmark = head.dep_ == "acl:relcl" and _introduced_by(head.head, LANDMARK_CASES)
     for d in dates:
         span_ids = {t.i for t in d.span}
         if (
@@ -418,7 +421,7 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
         index = {t.i: k for k, t in enumerate(up_from_date)}
         for level, ancestor in enumerate(up_from_trigger):
             if ancestor.i in index:
-                if level > 0 and landmark:
+                if (level > 0 and landmark) or (level > 1 and on_landmark):
                     break
                 below = up_from_date[: index[ancestor.i]]
                 if level == 0 and any(_has_own_subject(t) for t in below[1:]):
@@ -472,6 +475,45 @@ def _in_compound_past(verb: Token) -> bool:
     if verb.dep_ == "conj" and "Part" in verb.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in verb.children):
         return is_perfect(verb.head)
     return is_perfect(verb)
+
+
+# "N jours après le coup d'État": the landmark comes before the clause's date ("avant": after it).
+DISTANCE_CASES = {"après": -1, "avant": 1}
+HOUR_WORDS = {"heure", "heures"}  # within the day: the clause's own day
+
+
+def _date_by_distance(match: TriggerMatch, dates: list[SentenceDates], resolved: dict[int, PartialDate | None]) -> PartialDate | None:
+    """The date of a happening named at a counted distance from the date of what the phrase
+    hangs on ("Les sanctions imposées le 30 juillet, quatre jours après le coup d'État" dates
+    the coup 26 July; "deux heures après" is that day). None when the distance or that date is
+    missing or too coarse for it."""
+    head = match.head
+    if head.dep_ == "acl:relcl":
+        head = head.head  # "quatre jours après le coup d'État qui a renversé le président"
+    case = next((c for c in head.children if c.dep_ == "case" and c.lower_ in DISTANCE_CASES), None)
+    if case is None:
+        return None
+    unit = next((c for c in head.children if c.dep_ in {"nmod", "obl:mod"} and c.i < case.i), None)
+    if unit is None:
+        return None
+    number = next((c.text for c in unit.children if c.dep_ == "nummod"), None)
+    if number is None:
+        return None  # "quelques jours après le coup d'État": no distance to count (no guess)
+    span = (0, "day") if unit.lower_ in HOUR_WORDS else distance(number, unit.text)
+    if span is None or span[0] is None:
+        return None
+    # the date of what the phrase hangs on ("décidées fin juillet", "les sanctions imposées le 30 juillet")
+    pseudo = TriggerMatch(replace(match.rule, pos="VERB", event_type="OTHER"), (head.head,))
+    clause_dates = [d for d in dates if d.span.root.i != head.i and not d.mention.is_deadline]
+    governing = _governing_date(pseudo, clause_dates, []) if clause_dates else None
+    if governing is None:
+        # the parse may hang the phrase elsewhere: "imposées le 30 juillet par la Cédéao, quatre
+        # jours après le coup d'État" counts from the date just before it
+        governing = next((d for d in reversed(clause_dates) if d.span.end <= unit.i), None)
+    if governing is None:
+        return None
+    anchor = resolved.get(governing.span.start)
+    return moved(anchor, span[0], span[1], DISTANCE_CASES[case.lower_]) if anchor is not None else None
 
 
 def _opening_date(match: TriggerMatch, dates: list[SentenceDates]) -> SentenceDates | None:
@@ -565,6 +607,8 @@ def _events_in_sentence(
             # the speaker's participle is said when the speaker speaks, whatever the reported clause says
             modality = "planned" if is_future_tense(speaker) else "occurred"
         date = None
+        if governing is None:
+            date = _date_by_distance(match, dates, resolved)
         if governing is not None:
             date = resolved[governing.span.start]
             told_done = _told_done(match)

@@ -1368,6 +1368,48 @@ def _resolve_shift(p: _Parsed, ref: PartialDate) -> PartialDate:
     return PartialDate.of(*_ymd(target))
 
 
+def distance(number: str, unit: str) -> tuple[int, str] | None:
+    """A stretch of time written as a number and a unit ("quatre jours", "3 mois"): (count,
+    unit), or None when ``unit`` is no unit of time or ``number`` no number.
+
+    >>> distance("quatre", "jours"), distance("2", "ans"), distance("quatre", "fois")
+    ((4, 'day'), (2, 'year'), None)
+    """
+    unit_value = _values("period", "period_plural").get(_key(unit))
+    if unit_value is None or unit_value == "decade":
+        return None
+    key = _key(number)
+    count = int(key) if key.isdigit() else _values("number").get(key)
+    return (int(count), unit_value) if count is not None else None
+
+
+def moved(date: PartialDate, count: int, unit: str, sign: int) -> PartialDate | None:
+    """``date`` moved by ``count`` units (``sign`` -1 back, +1 forward), never finer than
+    ``date`` nor than the distance allows: days move a day (from a day), weeks land in a month,
+    months move a month, years a year; None when ``date`` is too coarse for the unit.
+
+    >>> moved(PartialDate.parse("2023-07-30"), 4, "day", -1).iso
+    '2023-07-26'
+    >>> moved(PartialDate.parse("2023-07-30"), 3, "week", 1).iso
+    '2023-08'
+    >>> moved(PartialDate.parse("2022-10"), 5, "month", -1).iso
+    '2022-05'
+    >>> moved(PartialDate.parse("2023-07"), 4, "day", -1) is None
+    True
+    """
+    year, month = _ref_parts(date)
+    if unit == "year":
+        return PartialDate.of(year + sign * count)
+    if month is None:
+        return None
+    if unit == "month":
+        return _add_months(year, month, sign * count)
+    if date.precision != "day":
+        return None
+    target = date.start + datetime.timedelta(days=sign * count * (7 if unit == "week" else 1))
+    return PartialDate.of(*_ymd(target)) if unit == "day" else PartialDate.of(target.year, target.month)
+
+
 def reference_date(published: PartialDate | None,
                    past_dates: Iterable[PartialDate]) -> PartialDate | None:
     """The date relative expressions resolve against (contract, section "Dates").
