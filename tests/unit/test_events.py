@@ -1345,6 +1345,21 @@ def test_event_happening_named_at_a_counted_distance_is_dated_by_it(sentence, ev
     assert [e["date"] for e in events_of(text, nlp) if e["event_type"] == event_type] == expected
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the tagger reads "reproche" as an adjective with lemma "reproch"
+        "Le gouvernement de transition reproche à Alger des « actes inamicaux ».",
+        # the parser hangs "reproche" on the object of "invoque": its subject is still the government's
+        "Dans un communiqué, le gouvernement de transition invoque « l’inapplicabilité absolue » du texte et reproche à Alger des « actes inamicaux ».",
+    ],
+)
+def test_event_verb_the_model_misreads_keeps_its_act_and_actors(sentence, nlp):
+    text = probe_article("La junte au pouvoir au Mali a annoncé jeudi la fin de l’accord d'Alger. ", sentence, published="2024-01-26")
+    accusation = only_event(text, "ACCUSE", nlp)
+    assert (accusation["trigger"], accusation["actor1_id"], accusation["actor2_id"]) == ("reproche", "government-of-mali", "algeria")
+
+
 def test_event_coup_d_etat_printed_without_its_accent_is_a_coercion(nlp):
     text = probe_article("Le Niger est dirigé par une junte depuis le coup d'Etat du 26 juillet 2023.", published="2025-03-10")
     assert [(e["event_type"], e["date"]) for e in events_of(text, nlp)] == [("COERCE", "2023-07-26")]

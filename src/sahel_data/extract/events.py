@@ -186,13 +186,22 @@ def is_fronted_name_like_participle(token: Token) -> bool:
     return nxt is not None and nxt.pos_ in {"ADP", "ADV", "NOUN"} and nxt.is_lower
 
 
+def _unlemmatised(token_lemma: str, lower: str) -> bool:
+    """The model gave the form as its lemma ("reproche" -> "reproche"), or cut its ending off
+    without making it an infinitive ("reproche" -> "reproch", tagged an adjective)."""
+    return token_lemma == lower or (
+        len(token_lemma) >= 5 and lower.startswith(token_lemma) and len(lower) - len(token_lemma) <= 3
+        and not token_lemma.endswith(("er", "ir", "re"))
+    )
+
+
 def _first_lemma_matches(token: Token, target: str, pos: str) -> bool:
     """The token's lemma, or for verbs its form when the tagger left it unlemmatised: the model
     lemmatises rare inflections badly ("reproche" -> "reproche"), so a verb also matches by its
     stem when the stem is long enough to be unambiguous."""
     if lemma(token) == target or token.lower_ == target:
         return True
-    if pos == "VERB" and target.endswith(("er", "ir", "re")) and len(target) >= 7 and lemma(token) == token.lower_:
+    if pos == "VERB" and target.endswith(("er", "ir", "re")) and len(target) >= 7 and _unlemmatised(lemma(token), token.lower_):
         return token.lower_.startswith(target[:-2])
     if pos == "VERB" and is_fronted_name_like_participle(token):
         return target in participle_infinitives(token.lower_)
@@ -401,7 +410,7 @@ def _rules_for(token_lemma: str, lower: str) -> tuple[TriggerRule, ...]:
     if token_lemma == lower:  # unlemmatised: maybe a participle taken for a name ("Réunis")
         for infinitive in participle_infinitives(lower):
             rows.update(by_lemma.get(infinitive, ()))
-    if by_stem and token_lemma == lower:
+    if by_stem and _unlemmatised(token_lemma, lower):
         for n in range(5, len(lower) + 1):
             rows.update(by_stem.get(lower[:n], ()))
     return tuple(rules[k] for k in sorted(rows))
@@ -988,7 +997,12 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
                         return by_token[g.i]
     if verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         perfect = _perfect_sharing_auxiliary(verb)
-        return _subject_of(perfect if perfect is not None else verb.head, by_token)
+        first = perfect if perfect is not None else verb.head
+        if not _is_verbal(first) and "Fin" in verb.morph.get("VerbForm"):
+            # "invoque l'inapplicabilité du texte et reproche à Alger": the parser hung the
+            # second verb on the first one's object
+            first = clause_verb(first)
+        return _subject_of(first, by_token) if first.i != verb.i else None
     if is_detached_participle(verb):
         # ", mettant fin à": the parser hangs it on the nearest noun; it is the clause's
         return _subject_of(participle_clause(verb), by_token)
