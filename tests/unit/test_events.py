@@ -1360,6 +1360,16 @@ def test_event_verb_the_model_misreads_keeps_its_act_and_actors(sentence, nlp):
     assert (accusation["trigger"], accusation["actor1_id"], accusation["actor2_id"]) == ("reproche", "government-of-mali", "algeria")
 
 
+def test_event_dialogue_held_up_as_a_stance_is_no_meeting(nlp):
+    text = probe_article(
+        "« Le dialogue avec les autorités de transition reste essentiel », a déclaré le porte-parole. ",
+        "Les deux pays ont entamé lundi un dialogue à Lomé.",
+        published="2024-06-10",
+    )
+    assert [e["trigger"] for e in events_of(text, nlp) if e["event_type"] == "CONSULT"] == ["dialogue"]
+    assert only_event(text, "CONSULT", nlp)["date"] == "2024-06-10"
+
+
 def test_event_coup_d_etat_printed_without_its_accent_is_a_coercion(nlp):
     text = probe_article("Le Niger est dirigé par une junte depuis le coup d'Etat du 26 juillet 2023.", published="2025-03-10")
     assert [(e["event_type"], e["date"]) for e in events_of(text, nlp)] == [("COERCE", "2023-07-26")]
