@@ -104,8 +104,8 @@ _LEMMA_INDEX_POS = {"NOUN": "noun", "PROPN": "noun", "VERB": "verb", "ADJ": "adj
 
 @Language.factory(CAPITAL_ACCENTS)
 def make_capital_accents(nlp: Language, name: str):
-    """French print drops the accent of a capital ("coup d'Etat", "Evacués vers Gao"): the
-    lemmatizer then gives "etat", a word no lexicon row names. Restore "é" when the model's own
+    """French print drops the accent of a capital ("coup d'Etat", "un Echec"): the lemmatizer
+    then gives "etat", a word no lexicon row names. Restore "é" when the model's own
     lemma index knows the accented lemma and not the bare one (for the token's part of speech)."""
     table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     known = {pos: frozenset(table.get(pos, ())) for pos in set(_LEMMA_INDEX_POS.values())}

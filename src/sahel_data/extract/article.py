@@ -500,7 +500,7 @@ def _date_by_distance(match: TriggerMatch, dates: list[SentenceDates], resolved:
     if number is None:
         return None  # "quelques jours après le coup d'État": no distance to count (no guess)
     span = (0, "day") if unit.lower_ in HOUR_WORDS else distance(number, unit.text)
-    if span is None or span[0] is None:
+    if span is None:
         return None
     # the date of what the phrase hangs on ("décidées fin juillet", "les sanctions imposées le 30 juillet")
     pseudo = TriggerMatch(replace(match.rule, pos="VERB", event_type="OTHER"), (head.head,))
@@ -606,10 +606,9 @@ def _events_in_sentence(
         if match.rule.event_type in SPEECH_TYPES and (speaker := speaker_clause(match.head)) is not None and not deadline:
             # the speaker's participle is said when the speaker speaks, whatever the reported clause says
             modality = "planned" if is_future_tense(speaker) else "occurred"
-        date = None
         if governing is None:
             date = _date_by_distance(match, dates, resolved)
-        if governing is not None:
+        else:
             date = resolved[governing.span.start]
             told_done = _told_done(match)
             if date is not None and reference is not None and date.start > reference.end and not told_done:
@@ -914,7 +913,7 @@ def _day_of_happening_named(
     return next((day for verb_kind, day in reversed(days_by_verb) if verb_kind == kind), None)
 
 
-def days_told_by_verb(dates: list[SentenceDates], resolved: dict[int, PartialDate | None]) -> list[tuple[str, PartialDate]]:
+def _days_told_by_verb(dates: list[SentenceDates], resolved: dict[int, PartialDate | None]) -> list[tuple[str, PartialDate]]:
     """The sentence's days and the word family of the verb each one dates ("Publié le jeudi 25
     janvier, le document" gives "publ"), for happenings named later by a noun of that family."""
     out = []
@@ -1339,7 +1338,7 @@ class ArticleReader:
             # a happening the article did not date before ("la veille d'une visite") gives no date
             dates = [d for d in dates if not d.mention.counts_from_happening or happenings[d.span.start] is not None]
             resolved, told = narrative_anchors(dates, reference, told, happenings)
-            days_by_verb.extend(days_told_by_verb(dates, resolved))
+            days_by_verb.extend(_days_told_by_verb(dates, resolved))
             events.extend(_told_in_sentence(_events_in_sentence(sent, block, dates, by_token, reference, resolved)))
             if (subject := main_subject(sent, by_token)) is not None:
                 subjects[(block.start, sent.start_char)] = subject
