@@ -1375,12 +1375,11 @@ def distance(number: str, unit: str) -> tuple[int, str] | None:
     >>> distance("quatre", "jours"), distance("2", "ans"), distance("quatre", "fois")
     ((4, 'day'), (2, 'year'), None)
     """
-    unit_value = _values("period", "period_plural").get(_key(unit))
-    if unit_value is None or unit_value == "decade":
+    try:
+        unit_value, count = _unit(_key(unit)), _number(number)
+    except KeyError:
         return None
-    key = _key(number)
-    count = int(key) if key.isdigit() else _values("number").get(key)
-    return (int(count), unit_value) if count is not None else None
+    return (count, unit_value) if unit_value != "decade" else None
 
 
 def moved(date: PartialDate, count: int, unit: str, sign: int) -> PartialDate | None:
