@@ -2193,3 +2193,33 @@ def test_event_custody_with_no_agent_is_by_the_state_whose_bodies_act_not_the_mo
     )
     (arrest,) = [e for e in events_of(text, nlp) if e["event_type"] == "COERCE"]
     assert arrest["actor1_id"] == "mali"
+
+
+@pytest.mark.parametrize(
+    "sentence, event_type",
+    [
+        pytest.param("Le scrutin s'est tenu sans les deux principales figures de l'opposition.", "OTHER", id="the-vote-held"),
+        pytest.param("Les discussions ont porté sur la lutte contre les groupes armés.", "CONSULT", id="the-talks-were-about"),
+        pytest.param("Les relations sont tendues depuis le départ des soldats.", "RETREAT", id="since-the-departure"),
+    ],
+)
+def test_event_definite_noun_with_no_date_and_no_party_points_back_and_is_no_row(sentence, event_type, nlp):
+    text = probe_article(sentence, published="2025-03-10")
+    assert event_type not in {e["event_type"] for e in events_of(text, nlp)}
+
+
+def test_event_indefinite_noun_with_no_date_and_no_party_still_brings_in_a_happening(nlp):
+    # "des renforts ont été acheminés": the indefinite article introduces something new
+    text = probe_article("Des renforts ont été acheminés vers la ville.", published="2025-03-10")
+    assert "MOBILIZE" in {e["event_type"] for e in events_of(text, nlp)}
+
+
+def test_event_parties_between_after_the_noun_when_the_parser_hangs_them_elsewhere(nlp):
+    # the parser makes the ministry the subject of "garantit": "entre … et …" is still the agreement's
+    text = probe_article(
+        "Le nouvel accord entre le ministère nigérien de la Défense et le département américain de la Défense, "
+        "conclu après une réunion de cinq jours, garantit la protection des troupes jusqu'à leur retrait.",
+        published="2024-05-20",
+    )
+    (agreement,) = [e for e in events_of(text, nlp) if e["event_type"] == "SUPPORT"]
+    assert (agreement["actor1_id"], agreement["actor2_id"]) == ("ministry-of-defense-of-niger", "united-states-department-of-defense")

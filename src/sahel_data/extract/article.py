@@ -845,6 +845,32 @@ def _is_generic_plural(match: TriggerMatch) -> bool:
     return match.rule.pos == "NOUN" and match.rule.event_type in GENERIC_PLURAL_TYPES and "Plur" in token.morph.get("Number")
 
 
+# "le scrutin", "les discussions", "du départ": the article's definite articles; "des" may be
+# the indefinite plural ("des renforts ont été acheminés"), which brings in a new happening
+DEFINITE_ARTICLES = {"le", "la", "l'", "l’", "les", "du", "au", "aux"}
+
+
+def _points_back(e: EventCandidate) -> bool:
+    """A noun of an act with a definite article, no date and no party even after the story's
+    actors are filled in ("le scrutin s'est tenu sans l'opposition", "les discussions ont porté
+    sur"): it points back at a happening the article told, or takes one for background. It is
+    no row of its own; a told happening it repeats already has one."""
+    head = e.match.head
+    return (
+        e.date is None and e.actor1 is None and e.actor2 is None and e.match.rule.pos == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in DEFINITE_ARTICLES for c in head.children)
+        and not _told_by_its_verb(head)
+    )
+
+
+def _told_by_its_verb(noun: Token) -> bool:
+    """The verb the noun is subject of, or a relative on it, tells the happening itself: "l'expulsion
+    d'un diplomate a été annoncée", "l'attaque a fait douze morts", "le coup d'État qui a coûté la vie"."""
+    verbs = [noun.head] if noun.dep_ in {"nsubj", "nsubj:pass"} else []
+    verbs += [c for c in noun.children if c.dep_ == "acl:relcl"]
+    return any(lemma(v) in word_class("telling_happening") for v in verbs)
+
+
 def _compatible_dates(a: PartialDate | None, b: PartialDate | None) -> bool:
     return a is None or b is None or (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
 
@@ -1352,6 +1378,7 @@ class ArticleReader:
         events = with_story_actors(with_condemned_attackers(merge_events(events), events))
         custodians = _custodian_order(focus, [m for ms in mentions_by_doc for m in ms])
         events = [with_custodian(with_context_counterpart(e, focus), custodians) for e in events]
+        events = [e for e in events if not _points_back(e)]
         for e in events:
             for m in (e.actor1, e.actor2):
                 if m is not None:  # an office holder's state may be named nowhere else

@@ -1262,6 +1262,17 @@ def _object_after_aside(verb: Token, by_token: dict[int, Mention], actor1: Menti
     return None
 
 
+def _stray_between(noun: Token) -> Token | None:
+    """The phrase "entre A et B" right after the noun when the parser hung it elsewhere ("le
+    nouvel accord entre le ministère nigérien … et le département américain …, conclu …,
+    garantit" parsed with the ministry as subject of "garantit"): it is still the noun's."""
+    doc = noun.doc
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if after is None or after.lower_ != "entre" or after.dep_ != "case" or after.head.head.i == noun.i:
+        return None
+    return after.head if after.head.i > noun.i else None
+
+
 def _nominal_participants(
     match: TriggerMatch, by_token: dict[int, Mention], other_types: dict[int, str] | None = None,
 ) -> tuple[Mention | None, Mention | None]:
@@ -1271,9 +1282,11 @@ def _nominal_participants(
     token = match.head
     actor1 = actor2 = None
     de_mentions: list[Mention] = []
-    for c in sorted(token.children, key=lambda c: c.i):
+    stray = _stray_between(token)
+    for c in [*sorted(token.children, key=lambda c: c.i), *([stray] if stray is not None else [])]:
         case = _case(c)
-        if c.dep_ == "acl":
+        dep = "nmod" if c is stray else c.dep_
+        if dep == "acl":
             # "les accusations portées par l'armée", "l'attaque menée par le JNIM": the agent acts;
             # "les sanctions imposées par la CEDEAO": a verb that is no act of its own says who
             # did this one; not "un retrait exigé par X", "l'attaque condamnée par X": X demands or reacts
@@ -1283,7 +1296,7 @@ def _nominal_participants(
                 agent = None  # (but "l'attaque, revendiquée par l'EI": who claims an attack made it)
             if agent is not None and (m := mention_in(agent, by_token, depth=1)) is not None:
                 actor1 = actor1 or m
-        elif c.dep_ in {"nmod", "amod", "obl", "nmod:poss"}:
+        elif dep in {"nmod", "amod", "obl", "nmod:poss"}:
             m = mention_in(c, by_token, depth=2)
             if m is None:
                 continue
