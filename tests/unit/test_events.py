@@ -2223,3 +2223,24 @@ def test_event_parties_between_after_the_noun_when_the_parser_hangs_them_elsewhe
     )
     (agreement,) = [e for e in events_of(text, nlp) if e["event_type"] == "SUPPORT"]
     assert (agreement["actor1_id"], agreement["actor2_id"]) == ("ministry-of-defense-of-niger", "united-states-department-of-defense")
+
+
+def test_event_participle_with_a_far_noun_hung_on_it_is_still_an_act(nlp):
+    # the parser hangs "atteinte" (with its own preposition) and "usage" on the participles:
+    # neither is an adjective-like word coordinated with them ("un retrait ordonné et responsable")
+    text = probe_article(
+        "Les trois hommes avaient été interpellés le 8 novembre 2024 dans les locaux du ministère, "
+        "puis inculpés de « faux et usage de faux » et d'« atteinte aux biens publics ».",
+        published="2024-11-25",
+    )
+    found = summary(text, nlp)
+    assert ("COERCE", "2024-11-08", "occurred") in found and ("ACCUSE", "2024-11-08", "occurred") in found
+
+
+def test_event_required_object_read_by_its_form_when_the_tagger_takes_it_for_a_verb(nlp):
+    # "le permis" tagged as the participle of "permettre", far after a date and an indirect object
+    text = probe_article(
+        "Le ministère des Mines a retiré le mercredi 19 juin 2024 au groupe français Orano le permis d'exploitation du gisement.",
+        published="2024-06-25",
+    )
+    assert ("SANCTION", "2024-06-19", "occurred") in summary(text, nlp)

@@ -307,7 +307,9 @@ def _window_lemmas(sent: Span, token: Token, pos: str, words_of: _SentenceWords)
     lo = max(sent.start, token.i - (WINDOW_BEFORE if pos != "NOUN" else 0)) - sent.start
     hi = min(sent.end, token.i + WINDOW_AFTER + 1 + _aside_length(sent, token)) - sent.start
     words = set(words_of.lemmas[lo:hi]) | set(words_of.lowers[lo:hi])
-    words |= {lemma(c) for c in token.children} | {lemma(token.head)}
+    # a child's own form too: the tagger may take an object for a verb ("le permis" as "permettre")
+    # a child's own form too: the tagger may take an object for a verb ("le permis" as "permettre")
+    words |= {lemma(c) for c in token.children} | {c.lower_ for c in token.children} | {lemma(token.head)}
     words |= _patient_lemmas(token)
     antecedent = relative_object(token)
     if antecedent is not None:
@@ -478,6 +480,16 @@ def find_triggers(sent: Span, by_token: dict[int, Mention] | None = None) -> lis
 
 
 
+def _bare_noun_beside(noun: Token, participle: Token) -> bool:
+    """A noun with no article and no preposition right beside the participle ("un retrait
+    ordonné et « concerté »" with the adjective tagged a noun), not one the parser hangs on the
+    participle from further on ("interpellés ..., puis inculpés de « faux et usage de faux »")."""
+    return (
+        not any(c.dep_ in {"det", "case"} for c in noun.children)
+        and abs(noun.i - participle.i) <= 3
+    )
+
+
 def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
     """Whether a trigger reports an act, rather than refer back to one or name another's content.
 
@@ -523,7 +535,7 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
                 return False  # "ce départ met un terme à la coopération": what an act told before amounts to
         linked = [c for c in token.children if c.dep_ == "conj"] + ([token.head] if token.dep_ == "conj" else [])
         if any(
-            (t.pos_ == "ADJ" or (t.pos_ == "NOUN" and not any(c.dep_ == "det" for c in t.children)))
+            (t.pos_ == "ADJ" or (t.pos_ == "NOUN" and _bare_noun_beside(t, token)))
             and ("Fin" not in token.morph.get("VerbForm") or token.lower_.endswith("ant"))  # "-ant": a participle tagged finite
             and (not _has_auxiliary(token) or any(c.dep_ == "cc" for c in t.children))
             for t in linked
