@@ -2244,3 +2244,13 @@ def test_event_required_object_read_by_its_form_when_the_tagger_takes_it_for_a_v
         published="2024-06-25",
     )
     assert ("SANCTION", "2024-06-19", "occurred") in summary(text, nlp)
+
+
+def test_event_subject_title_with_the_person_set_off_by_commas_parsed_as_a_second_subject(nlp):
+    # the parser makes "le général Salifou Mody" a subject of its own, not an apposition
+    text = probe_article(
+        "Le ministre nigérien de la Défense, le général Salifou Mody, doit rencontrer à la fin du mois son homologue russe.",
+        published="2024-08-06",
+    )
+    (meeting,) = {e["actor1_id"] for e in events_of(text, nlp) if e["event_type"] == "CONSULT"}
+    assert meeting == "salifou-mody"

@@ -971,6 +971,19 @@ def _case(token: Token) -> str | None:
     return None
 
 
+def _subject_set_off_after(subject: Token, verb: Token) -> Token | None:
+    """A second subject of the verb set off by commas right after the first: an apposition the
+    parser took for a subject of its own ("Le ministre de la Défense, le général X, doit")."""
+    doc = verb.doc
+    comma = subject.right_edge.i + 1
+    if comma >= len(doc) or doc[comma].text != ",":
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i != subject.i and c.left_edge.i == comma + 1),
+        None,
+    )
+
+
 def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
     """Who does what the verb says: its subject, a relative's antecedent, a passive's agent,
     or, for the second verb of "X a demandé ... et s'est rapproché", the first verb's subject."""
@@ -986,6 +999,9 @@ def _subject_of(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
                     k -= 1
                 if k >= 0 and k in by_token:
                     return by_token[k]
+            apposed = _subject_set_off_after(c, verb)
+            if apposed is not None and (p := mention_in(apposed, by_token, prefer_person=True)) and p.actor.actor_type == "person":
+                return p  # "le ministre nigérien de la Défense, le général Salifou Mody, doit": the general
             m = mention_in(c, by_token, prefer_person=True)
             if m:
                 return m
