@@ -2254,3 +2254,26 @@ def test_event_subject_title_with_the_person_set_off_by_commas_parsed_as_a_secon
     )
     (meeting,) = {e["actor1_id"] for e in events_of(text, nlp) if e["event_type"] == "CONSULT"}
     assert meeting == "salifou-mody"
+
+
+@pytest.mark.parametrize(
+    "paragraph, date",
+    [
+        pytest.param("Le parti a remporté 124 sièges lors des élections législatives du 29 décembre. "
+                     "Une dizaine de partis avaient boycotté le scrutin.", "2024-12-29", id="another-word-for-the-vote"),
+        pytest.param("Les participants aux assises nationales réunies samedi 25 mai 2024 à Ouagadougou ont adopté une charte. "
+                     "Les principaux partis politiques ont boycotté les assises.", "2024-05-25", id="the-same-noun-beside-the-meeting"),
+        pytest.param("La présidentielle doit se tenir le 28 décembre. Le scrutin de dimanche a été boycotté par l'opposition.",
+                     "2025-01-05", id="the-vote-dated-in-the-same-sentence"),
+    ],
+)
+def test_event_boycott_is_on_the_day_of_the_happening_boycotted(paragraph, date, nlp):
+    text = probe_article(paragraph, published="2025-01-08")
+    (boycott,) = [e for e in events_of(text, nlp) if e["event_type"] == "PROTEST"]
+    assert boycott["date"] == date
+
+
+def test_event_boycott_is_not_dated_by_a_vote_still_to_come(nlp):
+    text = probe_article("La présidentielle doit se tenir le 28 décembre. Le référendum a été boycotté par l'opposition.", published="2025-09-25")
+    (boycott,) = [e for e in events_of(text, nlp) if e["event_type"] == "PROTEST"]
+    assert boycott["date"] is None

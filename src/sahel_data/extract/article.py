@@ -913,6 +913,43 @@ def _kind_of_words(lemmas: tuple[str, ...] | list[str]) -> str:
     return "".join(c for c in first if not unicodedata.combining(c))[:4]
 
 
+def _boycotted(e: EventCandidate) -> Token | None:
+    """The happening a boycott stays away from: the verb's object ("ont boycotté les assises"),
+    the passive's subject ("le scrutin a été boycotté"), the noun's complement ("le boycott du
+    scrutin")."""
+    head = e.match.head
+    if lemma(head) not in word_class("boycotting"):
+        return None
+    deps = {"obj", "nsubj:pass"} | ({"nmod"} if head.pos_ == "NOUN" else set())
+    return next((c for c in head.children if c.dep_ in deps and c.pos_ in {"NOUN", "PROPN"}), None)
+
+
+def _names_one_happening(a: Token, b: Token) -> bool:
+    """Two nouns for one happening: the same word, or two words for one vote ("le scrutin",
+    "les élections législatives")."""
+    x, y = lemma(a), lemma(b)
+    return x == y or (x in word_class("election") and y in word_class("election"))
+
+
+def with_boycotted_days(events: list[EventCandidate]) -> list[EventCandidate]:
+    """A boycott the sentence does not date is on the day of the happening boycotted, when the
+    article dated it before: "les assises nationales réunies samedi 25 mai … Les principaux
+    partis ont boycotté les assises"; "les élections législatives du 29 décembre … avaient
+    boycotté le scrutin". The happening is an event's trigger or a word right around it, told
+    with the boycott's modality (a vote still to come is not the one boycotted)."""
+    out: list[EventCandidate] = []
+    for e in events:
+        if e.date is None and (boycotted := _boycotted(e)) is not None:
+            for told in reversed(out):
+                head = told.match.head
+                around = (head, *head.children, head.head, *head.head.children)  # "les assises nationales réunies"
+                if told.date is not None and told.modality == e.modality and any(_names_one_happening(t, boycotted) for t in around):
+                    e = replace(e, date=told.date)
+                    break
+        out.append(e)
+    return out
+
+
 INDEFINITE_ARTICLES = {"un", "une", "d'un", "d’un", "d'une", "d’une"}
 
 
@@ -1370,7 +1407,7 @@ class ArticleReader:
                 subjects[(block.start, sent.start_char)] = subject
             quantity_rows.extend(self._quantities(block, sent, by_token, actors))
 
-        events = resolve_pronoun_subjects(events, subjects)
+        events = with_boycotted_days(resolve_pronoun_subjects(events, subjects))
         events = [with_two_parties(e, focus) for e in events]
         # Events are read from the body: a headline or section heading only announces what the
         # body tells (contract: "the body sentence over a headline").
