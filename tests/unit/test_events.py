@@ -2277,3 +2277,24 @@ def test_event_boycott_is_not_dated_by_a_vote_still_to_come(nlp):
     text = probe_article("La présidentielle doit se tenir le 28 décembre. Le référendum a été boycotté par l'opposition.", published="2025-09-25")
     (boycott,) = [e for e in events_of(text, nlp) if e["event_type"] == "PROTEST"]
     assert boycott["date"] is None
+
+
+@pytest.mark.parametrize(
+    "paragraph, event_type, date",
+    [
+        pytest.param("Le Mali a déposé le 16 septembre 2025 une requête contre l'Algérie devant la Cour. "
+                     "Dans sa requête, Bamako demande à la Cour d'ordonner des réparations.", "REQUEST", "2025-09-16", id="its-requete"),
+        pytest.param("Le pays a expulsé trois diplomates, selon une note verbale du ministère datée de mardi. "
+                     "Le document accuse les trois agents d'activités subversives.", "ACCUSE", "2025-09-16", id="le-document-is-the-last-dated"),
+        # rejecting a report is no issuing of it: its day is the rejection's
+        pytest.param("Le gouvernement a rejeté le samedi 13 septembre le rapport de l'ONG. "
+                     "Dans son rapport, l'ONG exhortait les autorités à ouvrir des enquêtes.", "REQUEST", None, id="another-act-on-it"),
+        # "un communiqué" is a new document, not one told before
+        pytest.param("Le Mali a déposé le 16 septembre 2025 une requête contre l'Algérie. "
+                     "Dans un communiqué, le gouvernement accuse Alger de mauvaise foi.", "ACCUSE", None, id="a-new-document"),
+    ],
+)
+def test_event_speech_act_told_as_what_a_document_says_is_on_the_documents_day(paragraph, event_type, date, nlp):
+    text = probe_article(paragraph, published="2025-09-18")
+    (act,) = [e for e in events_of(text, nlp) if e["event_type"] == event_type and e["trigger"] in {"demande", "accuse", "exhortait"}]
+    assert act["date"] == date

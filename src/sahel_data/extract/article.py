@@ -950,6 +950,100 @@ def with_boycotted_days(events: list[EventCandidate]) -> list[EventCandidate]:
     return out
 
 
+# A word for any document: "Le document accuse" names the document told last, whatever it is.
+GENERIC_DOCUMENT_WORDS = {"document"}
+
+
+def _documents_dated(
+    sent: Span, dates: list[SentenceDates], resolved: dict[int, PartialDate | None], last_named: str | None,
+) -> tuple[list[tuple[str, PartialDate]], str | None]:
+    """The days the sentence gives its documents ("requête", "rapport", "note"), each with the
+    word that names it: the day of a participle on the noun ("une note verbale datée de mardi",
+    "Publié le jeudi 25 janvier, le document") or of the verb that issues it ("a déposé le 16
+    septembre une requête"); not the day of another act on it ("a rejeté samedi le rapport").
+    "le document" is the document named last (`last_named`, returned updated)."""
+    out = []
+    for noun in sent:
+        if noun.pos_ != "NOUN" or lemma(noun) not in word_class("document"):
+            continue
+        word = lemma(noun)
+        if word in GENERIC_DOCUMENT_WORDS:
+            word = last_named or word
+        else:
+            last_named = word
+        for d in dates:
+            day = resolved.get(d.span.start)
+            verb = _issuing_verb(d.span)
+            if day is None or verb is None:
+                continue
+            # on the noun or, as the parser may hang it, on the noun's complement ("une note
+            # verbale du ministère … datée de mardi"), or set before the clause beside it
+            on_noun = noun.i in {verb.head.i, verb.head.head.i} or (verb.head.i == noun.head.i and verb.i != noun.head.i)
+            if on_noun or (verb.i == noun.head.i and noun.dep_ == "obj") or _fronted_on(verb, noun):
+                out.append((word, day))
+                break
+    return out, last_named
+
+
+def _issuing_verb(date: Span) -> Token | None:
+    """The verb issuing a document that a date goes with: the date's head or, as the parser may
+    hang the date on a noun, the verb right before it ("datée de mardi")."""
+    doc = date.doc
+    k = date.start - 1
+    while k >= 0 and doc[k].lower_ in {"de", "du", "d'", "d’", "le", "la"}:
+        k -= 1
+    for verb in (date.root.head, doc[k] if k >= 0 else None):
+        if verb is not None and lemma(verb) in word_class("publishing"):
+            return verb
+    return None
+
+
+def _fronted_on(participle: Token, noun: Token) -> bool:
+    """A participle opening the sentence tells of the first noun after the comma that closes
+    its phrase ("Publié le jeudi 25 janvier, le document …"), however the parser hangs them."""
+    if not opens_sentence(participle):
+        return False
+    sent = participle.sent
+    comma = next((t.i for t in sent if t.i > participle.i and t.text == ","), None)
+    first = next((t for t in sent if comma is not None and t.i > comma and t.pos_ in {"NOUN", "PROPN"}), None)
+    return first is not None and first.i == noun.i
+
+
+DOCUMENT_DETERMINERS = DEFINITE_ARTICLES | actors_mod.POSSESSIVE_DETERMINERS
+
+
+def _document_told_in(verb: Token) -> str | None:
+    """The document whose words the verb gives, named before: "Le document accuse", "Dans sa
+    requête, Bamako demande", "Dans son rapport, HRW exhortait" (not "dans un communiqué": a
+    new one). Its word, or None."""
+    for c in verb.children:
+        if lemma(c) not in word_class("document") or not any(d.dep_ == "det" and d.lower_ in DOCUMENT_DETERMINERS for d in c.children):
+            continue
+        if c.dep_ == "nsubj" or (c.dep_.startswith("obl") and _case_word(c) == "dans"):
+            return lemma(c)
+    return None
+
+
+def _case_word(token: Token) -> str | None:
+    return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
+
+
+def _dated_by_its_document(e: EventCandidate, documents_dated: list[tuple[str, PartialDate]]) -> EventCandidate:
+    """An act of saying the sentence does not date, told as what a document says, is on the
+    day the article gave that document ("Publié le jeudi 25 janvier, le document …" then "Dans
+    son rapport, HRW exhortait"); "le document" is the last one dated."""
+    if e.date is not None or e.event_type not in SPEECH_TYPES or not documents_dated:
+        return e
+    head = e.match.head
+    for verb in {head, clause_verb(head)}:
+        word = _document_told_in(verb) if verb.pos_ in {"VERB", "AUX"} else None
+        if word is None:
+            continue
+        day = next((d for w, d in reversed(documents_dated) if word in GENERIC_DOCUMENT_WORDS or w == word), None)
+        return replace(e, date=day) if day is not None else e
+    return e
+
+
 INDEFINITE_ARTICLES = {"un", "une", "d'un", "d’un", "d'une", "d’une"}
 
 
@@ -1394,6 +1488,8 @@ class ArticleReader:
         told = Told()
         subjects: dict[tuple[int, int], Mention] = {}
         days_by_verb: list[tuple[str, PartialDate]] = []
+        documents_dated: list[tuple[str, PartialDate]] = []
+        last_document: str | None = None
         for block, doc, sent, dates in dated:
             n_sentences += 1
             by_token = by_doc_token[id(doc)]
@@ -1402,7 +1498,10 @@ class ArticleReader:
             dates = [d for d in dates if not d.mention.counts_from_happening or happenings[d.span.start] is not None]
             resolved, told = narrative_anchors(dates, reference, told, happenings)
             days_by_verb.extend(_days_told_by_verb(dates, resolved))
-            events.extend(_told_in_sentence(_events_in_sentence(sent, block, dates, by_token, reference, resolved)))
+            found = _told_in_sentence(_events_in_sentence(sent, block, dates, by_token, reference, resolved))
+            events.extend(_dated_by_its_document(e, documents_dated) for e in found)
+            documents, last_document = _documents_dated(sent, dates, resolved, last_document)
+            documents_dated.extend(documents)
             if (subject := main_subject(sent, by_token)) is not None:
                 subjects[(block.start, sent.start_char)] = subject
             quantity_rows.extend(self._quantities(block, sent, by_token, actors))
