@@ -2298,3 +2298,14 @@ def test_event_speech_act_told_as_what_a_document_says_is_on_the_documents_day(p
     text = probe_article(paragraph, published="2025-09-18")
     (act,) = [e for e in events_of(text, nlp) if e["event_type"] == event_type and e["trigger"] in {"demande", "accuse", "exhortait"}]
     assert act["date"] == date
+
+
+def test_event_day_of_a_happening_named_gives_way_to_a_date_in_words_on_the_same_verb(nlp):
+    # "lors de l'attaque" would be the June attack told first; "en décembre dernier" says it is another
+    text = probe_article(
+        "Au moins 34 soldats ont été tués le jeudi 19 juin 2025 dans l'attaque d'une position militaire. "
+        "En décembre dernier, 39 civils avaient été tués lors de l'attaque de deux villages de la même région.",
+        published="2025-06-22",
+    )
+    dates = {e["date"] for e in events_of(text, nlp) if e["event_type"] == "ASSAULT"}
+    assert dates == {"2025-06-19", "2024-12"}

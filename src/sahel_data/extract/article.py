@@ -1047,6 +1047,21 @@ def _dated_by_its_document(e: EventCandidate, documents_dated: list[tuple[str, P
 INDEFINITE_ARTICLES = {"un", "une", "d'un", "d’un", "d'une", "d’une"}
 
 
+def _without_contradicted_happenings(dates: list[SentenceDates], resolved: dict[int, PartialDate | None]) -> list[SentenceDates]:
+    """A day counted from a happening told before ("lors de l'attaque") that a date given in
+    words on the same verb contradicts: the sentence names another happening of that kind ("En
+    décembre dernier, 39 civils avaient été tués lors de l'attaque de deux villages", after an
+    attack told in June). The words' date stands alone."""
+    given = [(d.span.root.head.i, day) for d in dates if not d.mention.counts_from_happening and (day := resolved.get(d.span.start)) is not None]
+    if not given:
+        return dates
+    return [
+        d for d in dates
+        if not d.mention.counts_from_happening
+        or not any(head == d.span.root.head.i and not _compatible_dates(resolved.get(d.span.start), day) for head, day in given)
+    ]
+
+
 def _day_of_happening_named(
     span: Span, events: list[EventCandidate], days_by_verb: Sequence[tuple[str, PartialDate]] = (),
 ) -> PartialDate | None:
@@ -1497,6 +1512,7 @@ class ArticleReader:
             # a happening the article did not date before ("la veille d'une visite") gives no date
             dates = [d for d in dates if not d.mention.counts_from_happening or happenings[d.span.start] is not None]
             resolved, told = narrative_anchors(dates, reference, told, happenings)
+            dates = _without_contradicted_happenings(dates, resolved)
             days_by_verb.extend(_days_told_by_verb(dates, resolved))
             found = _told_in_sentence(_events_in_sentence(sent, block, dates, by_token, reference, resolved))
             events.extend(_dated_by_its_document(e, documents_dated) for e in found)
