@@ -2309,3 +2309,17 @@ def test_event_day_of_a_happening_named_gives_way_to_a_date_in_words_on_the_same
     )
     dates = {e["date"] for e in events_of(text, nlp) if e["event_type"] == "ASSAULT"}
     assert dates == {"2025-06-19", "2024-12"}
+
+
+@pytest.mark.parametrize(
+    "sentence, event_type, date",
+    [
+        pytest.param("Mais la junte a refusé de prolonger au-delà du 31 mai l'accord provisoire.", "REJECT", None, id="refused-content-date"),
+        pytest.param("Le Burkina Faso leur a ordonné de quitter le pays sous 48 heures, selon une note verbale datée de mardi.",
+                     "REQUEST", "2024-08-27", id="the-orders-text-dates-the-order"),
+        pytest.param("La junte a refusé mardi de prolonger l'accord au-delà du 31 mai.", "REJECT", "2024-08-27", id="own-date-on-the-refusal"),
+    ],
+)
+def test_event_date_inside_what_is_asked_or_refused_is_not_the_acts(sentence, event_type, date, nlp):
+    (act,) = [e for e in events_of(probe_article(sentence, published="2024-08-31"), nlp) if e["event_type"] == event_type]
+    assert act["date"] == date

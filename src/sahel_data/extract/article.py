@@ -28,6 +28,7 @@ from sahel_data.extract.events import (
     JOINT_TYPES,
     RELATIVE_PRONOUNS,
     WINDOW_AFTER,
+    SOURCE_CASES,
     SPEECH_TYPES,
     TriggerMatch,
     clause_verb,
@@ -375,6 +376,11 @@ def _has_own_subject(token: Token) -> bool:
     )
 
 
+# Acts whose complement is another act, asked, refused or threatened: a date inside that
+# complement is the complement's.
+CONTENT_ACTS = {"REQUEST", "REJECT", "THREATEN"}
+
+
 def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: list[TriggerMatch]) -> SentenceDates | None:
     """The date expression that governs the trigger's clause, by the dependency tree.
 
@@ -424,6 +430,13 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
                 if (level > 0 and landmark) or (level > 1 and on_landmark):
                     break
                 below = up_from_date[: index[ancestor.i]]
+                if (
+                    level == 0 and match.rule.event_type in CONTENT_ACTS and len(below) > 1 and below[-1].dep_ in {"xcomp", "ccomp"}
+                    and not any(_introduced_by(t, SOURCE_CASES) for t in below)
+                ):
+                    # "a refusé de prolonger au-delà du 31 mai l'accord": the date is what is refused
+                    # (not "leur a ordonné de quitter le pays, selon une note datée de mardi": the order's text)
+                    break
                 if level == 0 and any(_has_own_subject(t) for t in below[1:]):
                     break  # "de ne pas renouveler le mandat, estimant que les conditions n'étaient plus réunies depuis fin 2021": that clause's time
                 fronted = any(_is_fronted_participle(t) or _is_fronted_phrase(t) for t in below)
