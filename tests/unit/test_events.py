@@ -2323,3 +2323,16 @@ def test_event_day_of_a_happening_named_gives_way_to_a_date_in_words_on_the_same
 def test_event_date_inside_what_is_asked_or_refused_is_not_the_acts(sentence, event_type, date, nlp):
     (act,) = [e for e in events_of(probe_article(sentence, published="2024-08-31"), nlp) if e["event_type"] == event_type]
     assert act["date"] == date
+
+
+@pytest.mark.parametrize(
+    "sentence, n_deployments",
+    [
+        pytest.param("Au plus fort de leur présence, près de 1 000 militaires américains étaient déployés dans le pays.", 0, id="imperfect-passive-is-a-state"),
+        pytest.param("Près de 1 000 militaires américains sont déployés dans le pays.", 0, id="present-passive-is-a-state"),
+        pytest.param("Près de 1 000 militaires américains ont été déployés dans le pays en mars.", 1, id="compound-past-passive-is-an-act"),
+    ],
+)
+def test_event_troops_being_deployed_in_the_present_or_imperfect_is_a_state(sentence, n_deployments, nlp):
+    rows = [e for e in events_of(probe_article(sentence, published="2024-08-06"), nlp) if e["event_type"] in {"MOBILIZE", "AID"}]
+    assert len(rows) == n_deployments

@@ -547,7 +547,7 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         if _is_bare_participle(token) and token.dep_ == "xcomp" and _is_copula(token.head):
             return False  # "le retrait se veut ordonné"
         says_state = match.rule.event_type in STATE_PASSIVE_TYPES or match.rule.lemmas[0] in word_class("state_participle")
-        if says_state and _is_present_passive(token) and not (match.rule.event_type in STARTED_STATE_TYPES and _started_on(token)):
+        if says_state and _is_stative_passive(token) and not (match.rule.event_type in STARTED_STATE_TYPES and _started_on(token)):
             return False  # "1 100 militaires sont déployés au Niger", "est détenu depuis": a state, not an act
         if says_state and token.dep_ == "acl" and _is_bare_participle(token) and not _has_own_date(token):
             return False  # "les soldats français déployés au Niger", "les opposants détenus": a state
@@ -1173,9 +1173,12 @@ def _accusing_lemmas() -> frozenset[str]:
 STATE_PASSIVE_TYPES = {"MOBILIZE"}
 
 
-def _is_present_passive(verb: Token) -> bool:
+def _is_stative_passive(verb: Token) -> bool:
+    """"sont déployés", "étaient déployés": "être" in the present or the imperfect with a
+    participle says a state then, not an act."""
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
-    return len(auxes) == 1 and auxes[0].lemma_ == "être" and "Pres" in auxes[0].morph.get("Tense") and "Part" in verb.morph.get("VerbForm")
+    tense = auxes[0].morph.get("Tense") if len(auxes) == 1 else []
+    return len(auxes) == 1 and auxes[0].lemma_ == "être" and ("Pres" in tense or "Imp" in tense) and "Part" in verb.morph.get("VerbForm")
 
 
 REFLEXIVE_CLITICS = {"se", "s'", "s’"}
