@@ -858,9 +858,9 @@ def _is_generic_plural(match: TriggerMatch) -> bool:
     return match.rule.pos == "NOUN" and match.rule.event_type in GENERIC_PLURAL_TYPES and "Plur" in token.morph.get("Number")
 
 
-# "le scrutin", "les discussions", "du départ": the article's definite articles; "des" may be
-# the indefinite plural ("des renforts ont été acheminés"), which brings in a new happening
-DEFINITE_ARTICLES = {"le", "la", "l'", "l’", "les", "du", "au", "aux"}
+# "le scrutin", "les discussions", "du départ": definite articles; not "des", which may be the
+# indefinite plural ("des renforts ont été acheminés") bringing in a new happening
+DEFINITE_ARTICLES = actors_mod.DEFINITE_DETERMINERS
 
 
 def _points_back(e: EventCandidate) -> bool:
@@ -1032,13 +1032,9 @@ def _document_told_in(verb: Token) -> str | None:
     for c in verb.children:
         if lemma(c) not in word_class("document") or not any(d.dep_ == "det" and d.lower_ in DOCUMENT_DETERMINERS for d in c.children):
             continue
-        if c.dep_ == "nsubj" or (c.dep_.startswith("obl") and _case_word(c) == "dans"):
+        if c.dep_ == "nsubj" or (c.dep_.startswith("obl") and _introduced_by(c, {"dans"})):
             return lemma(c)
     return None
-
-
-def _case_word(token: Token) -> str | None:
-    return next((c.lower_ for c in token.children if c.dep_ == "case"), None)
 
 
 def _dated_by_its_document(e: EventCandidate, documents_dated: list[tuple[str, PartialDate]]) -> EventCandidate:
@@ -1048,7 +1044,8 @@ def _dated_by_its_document(e: EventCandidate, documents_dated: list[tuple[str, P
     if e.date is not None or e.event_type not in SPEECH_TYPES or not documents_dated:
         return e
     head = e.match.head
-    for verb in {head, clause_verb(head)}:
+    clause = clause_verb(head)
+    for verb in (head,) if clause.i == head.i else (head, clause):
         word = _document_told_in(verb) if verb.pos_ in {"VERB", "AUX"} else None
         if word is None:
             continue

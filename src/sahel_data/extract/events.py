@@ -308,7 +308,6 @@ def _window_lemmas(sent: Span, token: Token, pos: str, words_of: _SentenceWords)
     hi = min(sent.end, token.i + WINDOW_AFTER + 1 + _aside_length(sent, token)) - sent.start
     words = set(words_of.lemmas[lo:hi]) | set(words_of.lowers[lo:hi])
     # a child's own form too: the tagger may take an object for a verb ("le permis" as "permettre")
-    # a child's own form too: the tagger may take an object for a verb ("le permis" as "permettre")
     words |= {lemma(c) for c in token.children} | {c.lower_ for c in token.children} | {lemma(token.head)}
     words |= _patient_lemmas(token)
     antecedent = relative_object(token)
