@@ -2336,3 +2336,20 @@ def test_event_date_inside_what_is_asked_or_refused_is_not_the_acts(sentence, ev
 def test_event_troops_being_deployed_in_the_present_or_imperfect_is_a_state(sentence, n_deployments, nlp):
     rows = [e for e in events_of(probe_article(sentence, published="2024-08-06"), nlp) if e["event_type"] in {"MOBILIZE", "AID"}]
     assert len(rows) == n_deployments
+
+
+def test_event_undated_violence_in_an_article_that_dated_the_attack_is_that_attack_told_again(nlp):
+    # the claim's figures tell the attack of 19 June again
+    text = probe_article(
+        "Au moins 34 soldats ont été tués le jeudi 19 juin 2025 dans l'attaque d'une position militaire. "
+        "L'Etat islamique affirme avoir tué plus de 40 soldats.",
+        published="2025-06-22",
+    )
+    assert {e["date"] for e in events_of(text, nlp) if e["event_type"] == "ASSAULT"} == {"2025-06-19"}
+
+
+def test_event_violence_on_a_day_of_its_own_stays_when_the_article_gives_no_reference(nlp):
+    # no publication date: "dimanche" cannot be resolved, but it is the day of another attack
+    text = "Attaque au Mali\n\nEn juin 2024, une attaque avait fait trente morts à Gao. Des jihadistes ont attaqué dimanche le camp de Tombouctou.\n"
+    attacks = [e for e in events_of(text, nlp) if e["event_type"] == "ASSAULT"]
+    assert sorted(str(e["date"]) for e in attacks) == ["2024-06", "None"]

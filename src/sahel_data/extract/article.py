@@ -876,6 +876,16 @@ def _points_back(e: EventCandidate) -> bool:
     )
 
 
+def _violence_told_again(e: EventCandidate, events: list[EventCandidate]) -> bool:
+    """An undated verb of violence in an article that dated an attack: the attack told again
+    (its toll, the claim's figures, the riposte that repelled it), not another one. Not one
+    with a day of its own the article gives no reference for ("ont été tués dimanche")."""
+    return (
+        e.event_type == "ASSAULT" and e.date is None and e.match.rule.pos == "VERB" and not e.unknown_own_day
+        and any(o is not e and o.event_type == "ASSAULT" and o.date is not None for o in events)
+    )
+
+
 def _told_by_its_verb(noun: Token) -> bool:
     """The verb the noun is subject of, or a relative on it, tells the happening itself: "l'expulsion
     d'un diplomate a été annoncée", "l'attaque a fait douze morts", "le coup d'État qui a coûté la vie"."""
@@ -1541,6 +1551,7 @@ class ArticleReader:
         custodians = _custodian_order(focus, [m for ms in mentions_by_doc for m in ms])
         events = [with_custodian(with_context_counterpart(e, focus), custodians) for e in events]
         events = [e for e in events if not _points_back(e)]
+        events = [e for e in events if not _violence_told_again(e, events)]
         for e in events:
             for m in (e.actor1, e.actor2):
                 if m is not None:  # an office holder's state may be named nowhere else
