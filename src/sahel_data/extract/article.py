@@ -36,6 +36,7 @@ from sahel_data.extract.events import (
     is_detached_participle,
     is_fronted_name_like_participle,
     is_perfect_infinitive,
+    noun_after_fronted_phrase,
     opens_sentence,
     is_travel,
     is_future_tense,
@@ -986,6 +987,7 @@ def _documents_dated(
     septembre une requête"); not the day of another act on it ("a rejeté samedi le rapport").
     "le document" is the document named last (`last_named`, returned updated)."""
     out = []
+    issued = [(day, verb) for d in dates if (day := resolved.get(d.span.start)) is not None and (verb := _issuing_verb(d.span)) is not None]
     for noun in sent:
         if noun.pos_ != "NOUN" or lemma(noun) not in word_class("document"):
             continue
@@ -994,11 +996,7 @@ def _documents_dated(
             word = last_named or word
         else:
             last_named = word
-        for d in dates:
-            day = resolved.get(d.span.start)
-            verb = _issuing_verb(d.span)
-            if day is None or verb is None:
-                continue
+        for day, verb in issued:
             # on the noun or, as the parser may hang it, on the noun's complement ("une note
             # verbale du ministère … datée de mardi"), or set before the clause beside it
             on_noun = noun.i in {verb.head.i, verb.head.head.i} or (verb.head.i == noun.head.i and verb.i != noun.head.i)
@@ -1022,14 +1020,8 @@ def _issuing_verb(date: Span) -> Token | None:
 
 
 def _fronted_on(participle: Token, noun: Token) -> bool:
-    """A participle opening the sentence tells of the first noun after the comma that closes
-    its phrase ("Publié le jeudi 25 janvier, le document …"), however the parser hangs them."""
-    if not opens_sentence(participle):
-        return False
-    sent = participle.sent
-    comma = next((t.i for t in sent if t.i > participle.i and t.text == ","), None)
-    first = next((t for t in sent if comma is not None and t.i > comma and t.pos_ in {"NOUN", "PROPN"}), None)
-    return first is not None and first.i == noun.i
+    """A participle opening the sentence tells of the noun ("Publié le jeudi 25 janvier, le document …")."""
+    return opens_sentence(participle) and (first := noun_after_fronted_phrase(participle)) is not None and first.i == noun.i
 
 
 DOCUMENT_DETERMINERS = DEFINITE_ARTICLES | actors_mod.POSSESSIVE_DETERMINERS

@@ -333,6 +333,15 @@ def _aside_length(sent: Span, token: Token) -> int:
     return 0
 
 
+def noun_after_fronted_phrase(participle: Token) -> Token | None:
+    """The first noun after the comma that closes a sentence-opening participle's phrase: what
+    the participle tells of ("Créée en mars 2024 par les chefs d'état-major, cette force",
+    "Publié le jeudi 25 janvier, le document"), however the parser mislabels both."""
+    sent = participle.sent
+    comma = next((t.i for t in sent if t.i > participle.i and t.text == ","), None)
+    return next((t for t in sent if comma is not None and t.i > comma and t.pos_ in {"NOUN", "PROPN"}), None)
+
+
 def _patient_lemmas(token: Token) -> set[str]:
     """What a verb acts on, wherever the sentence puts it: the noun under a quantifier object
     ("lever la plupart des sanctions") or subject ("une centaine d'instructeurs sont arrivés"),
@@ -351,11 +360,7 @@ def _patient_lemmas(token: Token) -> set[str]:
     if _is_bare_past_participle(token) and opens_sentence(token):
         # "Créée en mars 2024 par les chefs d'état-major, cette force ...": a past participle set
         # before the clause tells what was done to the clause's subject
-        # (the first noun after the comma that closes the participle's phrase: the parser often
-        # mislabels both)
-        sent = token.sent
-        comma = next((t.i for t in sent if t.i > token.i and t.text == ","), None)
-        subject = next((t for t in sent if comma is not None and t.i > comma and t.pos_ in {"NOUN", "PROPN"}), None)
+        subject = noun_after_fronted_phrase(token)
         if subject is not None:
             out.add(lemma(subject))
     if "Pass" in token.morph.get("Voice") or any(c.dep_ == "aux:pass" for c in token.children):
