@@ -380,3 +380,31 @@ def test_acronym_defined_in_parentheses_names_the_organisation_throughout_the_ar
     found = mentions_of(text, nlp)
     agency = dict(found)["Agence nationale de gestion des élections"]
     assert [actor for surface, actor in found if surface == "ANGE"] == [agency, agency]
+
+
+@pytest.mark.parametrize(
+    "text, name, inside",
+    [
+        # a known acronym: the long name is its actor, the state inside is no mention
+        ("Les violences visent la Mission des Nations unies au Mali (Minusma), qui se retire.",
+         "Mission des Nations unies au Mali", "Mali"),
+        # an acronym the gazetteer lacks: one new organisation for the name and the acronym
+        ("Le principal parti d'opposition, l'Union des forces démocratiques de Guinée (UFDG), boycotte le scrutin.",
+         "Union des forces démocratiques de Guinée", "Guinée"),
+        ("Orano détient le site aux côtés de la Société du patrimoine des mines du Niger (Sopamin).",
+         "Société du patrimoine des mines du Niger", "Niger"),
+    ],
+    ids=["known-acronym", "new-acronym-upper", "new-acronym-title-case"],
+)
+def test_name_defining_an_acronym_is_one_organisation(nlp, text, name, inside):
+    found = dict(mentions_of(text, nlp))
+    acronym = text[text.index("(") + 1 : text.index(")")]
+    assert found[name] == found[acronym]
+    assert inside not in found
+
+
+def test_name_whose_initials_do_not_fit_the_acronym_keeps_its_parts(nlp):
+    # "Bureau de la coordination des affaires humanitaires des Nations unies" does not spell
+    # "Ocha" from its first word: the Nations unies inside stay a mention
+    found = dict(mentions_of("Selon le Bureau de la coordination des affaires humanitaires des Nations unies (Ocha), la crise dure.", nlp))
+    assert found.get("Nations unies") == "united-nations"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -253,6 +254,7 @@ def find_mentions(doc: Doc, nlp: Language, focus_states: tuple[Actor, ...] = ())
     """Every actor mention in a parsed block, non-overlapping, in text order."""
     g = gazetteer()
     found, taken = _gazetteer_mentions(doc, nlp)
+    _name_defining_acronym(doc, found, taken)
 
     # Noun phrases: "troupes américaines", "ministère nigérien de la Défense", "la junte du Niger".
     for i, lower in enumerate(doc_words(doc)[1]):
@@ -295,6 +297,91 @@ def find_mentions(doc: Doc, nlp: Language, focus_states: tuple[Actor, ...] = ())
                 taken[k] = True
             found[m.start] = m
     return [found[k] for k in sorted(found)]
+
+
+# Lower-case words a long organisation's name links its words with ("Union des forces
+# démocratiques de Guinée").
+NAME_LINKS = {"de", "du", "des", "d'", "d’", "au", "aux", "et", "la", "l'", "l’", "le", "les", "pour", "en", "sur"}
+
+
+def _acronym_letters(word: str) -> str | None:
+    """The letters of a word written in parentheses as an acronym ("UFDG", "Minusma"), folded."""
+    if not (2 <= len(word) <= 10 and word.isalpha() and word[:1].isupper()):
+        return None
+    if not (word.isupper() or word[1:].islower()):
+        return None
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+
+
+def _initials_fit(words: list[Token], letters: str) -> bool:
+    """The initials of a name's content words, in order, among an acronym's letters, the first
+    one first: "Mission des Nations unies au Mali" fits "minusma", "Union des forces
+    démocratiques de Guinée" fits "ufdg"."""
+    initials = [
+        unicodedata.normalize("NFKD", t.text[0]).encode("ascii", "ignore").decode().lower()
+        for t in words
+        if t.lower_ not in NAME_LINKS and t.is_alpha
+    ]
+    if len(initials) < 2 or initials[0] != letters[0]:
+        return False
+    k = 0
+    for letter in letters:
+        if k < len(initials) and letter == initials[k]:
+            k += 1
+    return k == len(initials)
+
+
+def _may_be_in_name(t: Token) -> bool:
+    """A lower-case word that may be inside a name: no finite verb, pronoun or adverb ("unies"
+    in "Nations unies" is tagged a participle)."""
+    return t.pos_ not in {"AUX", "PRON", "SCONJ", "ADV", "CCONJ", "PUNCT", "NUM"} and "Fin" not in t.morph.get("VerbForm")
+
+
+def _name_defining_acronym(doc: Doc, found: dict[int, Mention], taken: list[bool]) -> None:
+    """A name that defines an acronym in parentheses is one organisation, even when it holds a
+    state's or another body's name: "la Mission des Nations unies au Mali (Minusma)", "la Société
+    du patrimoine des mines du Niger (Sopamin)". Its actor is the acronym's when the gazetteer
+    knows it, else an organisation of its own that the acronym names too."""
+    for t in doc:
+        if t.text != "(" or t.i < 2 or t.i + 2 >= len(doc) or doc[t.i + 2].text != ")":
+            continue
+        letters = _acronym_letters(doc[t.i + 1].text)
+        if letters is None:
+            continue
+        end = t.i
+        j = end - 1  # walk back over the name's words
+        while j > 0 and end - j < 12:
+            w = doc[j - 1]
+            if not (w.lower_ in NAME_LINKS or (w.is_alpha and (w.text[:1].isupper() or _may_be_in_name(w)))):
+                break
+            j -= 1
+        start = next(
+            (k for k in range(j, end - 1) if doc[k].text[:1].isupper() and doc[k].lower_ not in NAME_LINKS and _initials_fit(list(doc[k:end]), letters)),
+            None,
+        )
+        if start is None:
+            continue
+        inside = [m for m in found.values() if start <= m.start and m.end <= end]
+        if not inside or any(m.start == start and m.end == end for m in inside):
+            continue  # nothing named inside to undo, or the gazetteer knows the whole name
+        if any(taken[start:end]) and not all(
+            any(m.start <= k < m.end for m in inside) for k in range(start, end) if taken[k]
+        ):
+            continue  # a name that starts before the span (a longer match) is left whole
+        acronym = found.get(t.i + 1)
+        if acronym is not None and acronym.end == t.i + 2 and acronym.actor.actor_type not in {"country", "person"}:
+            actor = acronym.actor
+        else:
+            name = doc[start:end].text
+            actor = Actor(slug(doc[t.i + 1].text), name, "organization", None, "ner")
+            if acronym is None and not taken[t.i + 1]:
+                found[t.i + 1] = Mention(t.i + 1, t.i + 2, actor, "acronym")
+                taken[t.i + 1] = True
+        for m in inside:
+            del found[m.start]
+        for k in range(start, end):
+            taken[k] = True
+        found[start] = Mention(start, end, actor, "name")
 
 
 # (not "ministère": "le ministère de l'Administration du territoire" is the body itself)
