@@ -408,3 +408,37 @@ def test_name_whose_initials_do_not_fit_the_acronym_keeps_its_parts(nlp):
     # "Ocha" from its first word: the Nations unies inside stay a mention
     found = dict(mentions_of("Selon le Bureau de la coordination des affaires humanitaires des Nations unies (Ocha), la crise dure.", nlp))
     assert found.get("Nations unies") == "united-nations"
+
+
+@pytest.mark.parametrize(
+    "text, capital, state",
+    [
+        # who an act is done by: "par" before a capital is the agent, whatever the parser says
+        ("Présentés par Paris comme des techniciens, les quatre agents ont été arrêtés.", "Paris", "france"),
+        ("Cette décision fait suite à la dénonciation par Niamey de l'accord de défense.", "Niamey", "niger"),
+        # who an act is addressed to or given to
+        ("Talon a interdit le chargement, reprochant à Niamey de maintenir sa frontière fermée.", "Niamey", "niger"),
+        ("La Cédéao avait imposé de lourdes sanctions à Niamey après le putsch.", "Niamey", "niger"),
+        # an apposition's owner is not the place its head names
+        ("L'armée française rend le camp Geille, dernière emprise militaire de Paris dans le pays.", "Paris", "france"),
+    ],
+    ids=["par-participle", "par-noun", "addressee-verb", "addressee-through-object", "owner-after-apposition"],
+)
+def test_mention_capital_acting_after_a_preposition(text, capital, state, nlp):
+    assert (capital, state) in mentions_of(text, nlp)
+
+
+@pytest.mark.parametrize(
+    "text, capital",
+    [
+        ("Il est passé par Bamako avant de rejoindre Dakar.", "Bamako"),
+        ("Le président déchu est détenu dans sa résidence de Niamey.", "Niamey"),
+        ("Les soldats ont quitté la base de transport aérien de Niamey vendredi.", "Niamey"),
+        ("Le camp de Kati se trouve à une quinzaine de kilomètres de Bamako.", "Bamako"),
+        ("La junte a mis fin à l'accord de paix d'Alger, signé en 2015.", "Alger"),
+        ("Dakar (AFP) – La France a remis jeudi ses dernières bases au Sénégal.", "Dakar"),
+    ],
+    ids=["transit-par", "de-after-place-noun", "up-the-complements", "distance", "named-after-the-city", "dateline"],
+)
+def test_mention_capital_as_a_place_is_not_the_state(text, capital, nlp):
+    assert all(surface != capital for surface, _ in mentions_of(text, nlp))

@@ -33,6 +33,23 @@ PLACE_NOUNS = {
     "base", "aéroport", "région", "ville", "capitale", "quartier", "rue", "environs", "périphérie", "sortie",
     "centre", "port", "route", "banlieue", "habitants", "population", "province", "nord", "sud", "est", "ouest",
     "camp", "hôpital", "université", "marché", "stade", "palais", "siège", "aérodrome", "frontière", "axe",
+    "résidence", "banque", "tribunal", "cour", "prison", "école", "hôtel", "gare", "mosquée", "kilomètre",
+    "km", "près", "proximité", "loin", "autour", "large", "portes", "gouverneur", "maire", "mairie", "préfet",
+}
+# Verbs whose "à" complement is who the act is addressed to or given to, not where it happens:
+# a capital there is the state ("reprochant à Niamey", "a livré des blindés à Bamako").
+ADDRESSEE_VERBS = {
+    "reprocher", "demander", "réclamer", "permettre", "interdire", "imposer", "infliger", "livrer", "fournir",
+    "vendre", "offrir", "accorder", "proposer", "promettre", "adresser", "écrire", "répondre", "notifier",
+    "signifier", "ordonner", "enjoindre", "intimer", "lier", "conseiller", "suggérer", "opposer",
+    "succéder", "apporter", "verser", "payer", "octroyer", "garantir", "céder",
+}
+# Verbs of going through a place: "par" before a capital is then the way, not the agent.
+TRANSIT_VERBS = {"passer", "transiter", "entrer", "sortir", "arriver", "rentrer", "voyager", "acheminer", "évacuer"}
+# Nouns of texts and meetings named after a city ("l'accord d'Alger", "le processus de Nouakchott").
+NAMED_AFTER_PLACES = {
+    "accord", "processus", "traité", "déclaration", "charte", "pacte", "protocole", "convention", "conférence",
+    "sommet", "appel", "feuille",
 }
 # Nouns of rivers and lakes: a state's name after them is water, not the state ("le fleuve
 # Niger", "le lac Tchad", "la boucle du Niger", "le delta intérieur du Niger").
@@ -194,19 +211,62 @@ def _matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, tu
 
 
 def _is_place_use(doc: Doc, start: int) -> bool:
-    """A capital used as a place: after a locative preposition, or 'de' after a place noun."""
+    """A capital used as a place: after a locative preposition, or 'de' after a place noun;
+    not when it is who an act is done by or addressed to ("reprochant à Niamey", "présentés
+    par Paris")."""
+    if _is_dateline(doc, start):
+        return True  # "Dakar (AFP) – La France a remis...": where the story was filed
     if start == 0:
         return False
     prev = doc[start - 1]
-    if prev.lower_ == "par" and doc[start].dep_ == "obl:agent":
-        return False  # "accusé par Bamako": the agent of a passive acts ("passer par Bamako" is a place)
+    t = doc[start]
+    if prev.lower_ == "par":
+        # "accusé par Bamako", "une mesure imitée par Alger", "la dénonciation par Niamey": who
+        # acts; "passer par Bamako" is a way through
+        return t.head.lemma_.lower() in TRANSIT_VERBS
+    if prev.lower_ in {"à", "a"} and _addressee_verb(t) is not None:
+        return False  # "reprochant à Niamey de maintenir", "de lourdes sanctions à Niamey"
     if prev.lower_ in PLACE_PREPOSITIONS:
         return True
-    if prev.lower_ in {"de", "d'"} and start >= 2:
-        head = doc[start].head
+    if prev.lower_ in {"de", "d'", "d’"} and start >= 2:
         before = doc[start - 2]
-        return head.lemma_.lower() in PLACE_NOUNS or before.lemma_.lower() in PLACE_NOUNS or before.pos_ == "NUM"
+        if before.lemma_.lower() in PLACE_NOUNS or before.lower_ in PLACE_NOUNS or before.pos_ == "NUM":
+            return True
+        # "la base de transport aérien de Niamey", "une banque commerciale de Bamako": up the
+        # noun phrase's complements to a place noun; "l'accord de paix d'Alger", "le processus
+        # de Nouakchott": to a text or meeting named after the city, not a party to it
+        head = t.head
+        for _ in range(3):
+            if head.lemma_.lower() in PLACE_NOUNS or head.lemma_.lower() in NAMED_AFTER_PLACES:
+                return True
+            up = head.head
+            if head.dep_ not in {"nmod", "amod"} or up is head or any(doc[k].is_punct for k in range(min(up.i, head.i), max(up.i, head.i))):
+                break  # "le camp Geille, dernière emprise militaire de Paris": an apposition owns it
+            head = up
     return False
+
+
+def _is_dateline(doc: Doc, start: int) -> bool:
+    """A place opening a paragraph before the agency or a dash: "Dakar (AFP) –"."""
+    if start + 1 >= len(doc) or doc[start + 1].text not in {"(", "—", "–"}:
+        return False
+    return start == 0 or "\n" in doc[start - 1].text or doc[start - 1].is_space
+
+
+def _addressee_verb(t: Token) -> Token | None:
+    """The verb whose "à" complement `t` is, when that verb is addressed to or gives to someone
+    ("reprocher à", "livrer à", "imposer des sanctions à"): its own head, or the head of the
+    noun it hangs on."""
+    head = t.head
+    if head.pos_ == "NOUN" and head.dep_ in {"obj", "nsubj:pass"}:
+        head = head.head
+    if head.pos_ not in {"VERB", "ADJ"}:
+        return None
+    if head.lemma_.lower() in ADDRESSEE_VERBS:
+        return head
+    # the tagger leaves rare forms unlemmatised or cut ("reproche" -> "reproch"): the stem of a
+    # long infinitive is unambiguous
+    return head if any(len(v) >= 7 and head.lower_.startswith(v[:-2]) for v in ADDRESSEE_VERBS) else None
 
 
 def _names_a_place(doc: Doc, start: int) -> bool:
