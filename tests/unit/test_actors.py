@@ -32,7 +32,7 @@ def mentions_of(text: str, nlp) -> list[tuple[str, str]]:
         ("L’armée de l’air tchadienne a frappé une colonne rebelle.", ("armée de l’air tchadienne", "air-force-of-chad")),
         ("La police béninoise a interpellé trois personnes.", ("police béninoise", "police-of-benin")),
         # a demonym written as a noun, taking part in the clause, names the state's people
-        ("Le 5 juin, quatre Maliens ont été interpellés à la frontière.", ("Maliens", "mali")),
+        ("Le 5 juin, des Maliens ont été interpellés à la frontière.", ("Maliens", "mali")),
     ],
     ids=["demonym-phrase", "capital-as-state", "seat-as-ministry", "named-army", "ministry-with-demonym", "acronym", "armed-group",
          "capital-object", "adjective-before-demonym", "air-force-its-own-actor", "police-its-own-actor",
@@ -442,3 +442,18 @@ def test_mention_capital_acting_after_a_preposition(text, capital, state, nlp):
 )
 def test_mention_capital_as_a_place_is_not_the_state(text, capital, nlp):
     assert all(surface != capital for surface, _ in mentions_of(text, nlp))
+
+
+@pytest.mark.parametrize(
+    "text, demonym",
+    [
+        ("Un Français a été arrêté à Bamako pour espionnage.", "Français"),
+        ("Les autorités avaient expulsé l'Italienne Barbara Manzi en décembre.", "Italienne"),
+        # counted nationals: a side in the event (test_events), no name of the state
+        ("Le 5 juin, quatre Maliens ont été interpellés à la frontière.", "Maliens"),
+        ("Plus de 5 000 Maliens ont fui vers la Mauritanie la semaine dernière.", "Maliens"),
+    ],
+    ids=["one-national", "one-national-before-name", "counted-in-words", "counted-in-digits"],
+)
+def test_mention_one_or_counted_nationals_are_no_name_of_the_state(text, demonym, nlp):
+    assert all(surface != demonym for surface, _ in mentions_of(text, nlp))

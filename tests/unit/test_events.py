@@ -2353,3 +2353,10 @@ def test_event_violence_on_a_day_of_its_own_stays_when_the_article_gives_no_refe
     text = "Attaque au Mali\n\nEn juin 2024, une attaque avait fait trente morts à Gao. Des jihadistes ont attaqué dimanche le camp de Tombouctou.\n"
     attacks = [e for e in events_of(text, nlp) if e["event_type"] == "ASSAULT"]
     assert sorted(str(e["date"]) for e in attacks) == ["2024-06", "None"]
+
+
+def test_event_counted_nationals_are_still_the_side_acted_upon(nlp):
+    # "quatre Maliens" is no mention of Mali (test_actors), but the arrest is of Mali's nationals
+    text = " date 2024-07 Le 12 mars 2024, quatre Maliens ont été interpellés sur le chantier par la gendarmerie sénégalaise."
+    event = only_event(text, "COERCE", nlp)
+    assert (event["actor1_id"], event["actor2_id"]) == ("gendarmerie-of-senegal", "mali")

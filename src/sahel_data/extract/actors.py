@@ -341,10 +341,14 @@ def find_mentions(doc: Doc, nlp: Language, focus_states: tuple[Actor, ...] = ())
             continue  # "deux tiers des Nigériens", "4,5 millions de Nigériens": a population counted
         if i > 0 and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start:
             continue
+        if _one_national(t):
+            continue  # "un Français arrêté", "l'Italienne Barbara Manzi": a person, not the state
         state = g.state_of(g.demonyms[t.lower_])
         if state is not None:
             taken[i] = True
-            found[i] = Mention(i, i + 1, state, "demonym")
+            # "cinq Nigériens ont été interpellés": nationals counted take part in the event as
+            # their state's side, but are no name of the state
+            found[i] = Mention(i, i + 1, state, "anaphor" if _counted(t) else "demonym")
 
     # People and organisations from NER (contract: named actors not in the gazetteer); titles
     # removed; media and places are neither.
@@ -442,6 +446,20 @@ def _name_defining_acronym(doc: Doc, found: dict[int, Mention], taken: list[bool
         for k in range(start, end):
             taken[k] = True
         found[start] = Mention(start, end, actor, "name")
+
+
+def _one_national(t: Token) -> bool:
+    """A demonym noun in the singular: one person of that nationality."""
+    if "Sing" in t.morph.get("Number"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in {"un", "une", "le", "la", "l'", "l’"} for c in t.children)
+
+
+def _counted(t: Token) -> bool:
+    """A demonym noun with a number or a quantity before it ("5 000 Maliens", "plusieurs Français")."""
+    return any(
+        c.i < t.i and (c.dep_ == "nummod" or c.like_num or c.lower_ in {"plusieurs", "quelques", "certains"}) for c in t.children
+    ) or (t.i > 0 and t.doc[t.i - 1].pos_ == "NUM")
 
 
 # (not "ministère": "le ministère de l'Administration du territoire" is the body itself)
