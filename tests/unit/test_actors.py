@@ -457,3 +457,38 @@ def test_mention_capital_as_a_place_is_not_the_state(text, capital, nlp):
 )
 def test_mention_one_or_counted_nationals_are_no_name_of_the_state(text, demonym, nlp):
     assert all(surface != demonym for surface, _ in mentions_of(text, nlp))
+
+
+@pytest.mark.parametrize(
+    "text, state",
+    [
+        ("Le différend porte aussi sur l'oléoduc Niger-Bénin, long de 1 950 km.", "Niger"),
+        ("Le projet a été lancé lors du sommet Russie-Afrique de Saint-Pétersbourg.", "Russie"),
+        ("Le directeur de sa filiale WAPCO-Niger a été expulsé.", "Niger"),
+    ],
+    ids=["thing-named-by-two-states", "meeting-named-by-its-parties", "company-named-with-a-state"],
+)
+def test_mention_state_in_a_hyphened_name_of_a_thing_is_not_the_state(text, state, nlp):
+    assert all(surface != state for surface, _ in mentions_of(text, nlp))
+
+
+def test_mention_states_joined_as_the_parties_of_a_relation_are_the_states(nlp):
+    found = mentions_of("Les relations Mali-Algérie se sont encore dégradées.", nlp)
+    assert ("Mali", "mali") in found and ("Algérie", "algeria") in found
+
+
+@pytest.mark.parametrize(
+    "text, not_actor",
+    [
+        ("Niamey accuse le Bénin d'abriter des bases militaires françaises.", "militaires françaises"),
+        ("Au Niger, le chef de la junte a été élevé au rang de général d'armée.", "armée"),
+        ("Le Burkina Faso et le Mali se prêteront assistance, y compris par l'emploi de la force armée.", "armée"),
+    ],
+    ids=["adjective-of-a-noun", "rank", "force-armée"],
+)
+def test_mention_actor_noun_qualifying_another_noun_is_no_body(text, not_actor, nlp):
+    assert all(surface != not_actor for surface, _ in mentions_of(text, nlp))
+
+
+def test_mention_actor_noun_qualifying_people_still_names_them(nlp):
+    assert ("putschistes", "government-of-mali") in mentions_of("Au Mali, les généraux putschistes ont envoyé un message clair.", nlp)

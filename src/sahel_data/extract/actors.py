@@ -293,6 +293,35 @@ def _names_water(doc: Doc, start: int) -> bool:
     return j >= 0 and doc[j].lower_ in WATER_NOUNS
 
 
+# Nouns before "X-Y" whose parts are the parties ("les relations Mali-Algérie"), not the
+# name of a thing ("l'oléoduc Niger-Bénin", "le sommet Russie-Afrique").
+PARTIES_NOUNS = {
+    "relation", "relations", "crise", "tension", "tensions", "différend", "dialogue", "rapprochement", "coopération",
+    "partenariat", "accord", "brouille", "rupture", "réconciliation", "conflit", "guerre", "frontière", "médiation",
+    "contentieux", "normalisation", "axe",
+}
+
+
+def _in_hyphened_name(doc: Doc, s: int, e: int) -> bool:
+    """A state's name joined by hyphens into the name of a thing: after a common noun that is
+    not a relation between the parts ("l'oléoduc Niger-Bénin", "le sommet Russie-Afrique"), or
+    beside an acronym ("sa filiale WAPCO-Niger")."""
+    def joined(k: int) -> bool:  # doc[k] is a hyphen glued to both neighbours
+        return 0 < k < len(doc) - 1 and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+
+    first, last = s, e - 1
+    while first >= 2 and joined(first - 1):
+        first -= 2
+    while last + 2 < len(doc) and joined(last + 1):
+        last += 2
+    if first == s and last == e - 1:
+        return False
+    if any(doc[k].text.isupper() and len(doc[k].text) > 1 for k in range(first, last + 1, 2)):
+        return True
+    before = doc[first - 1] if first > 0 else None
+    return before is not None and before.pos_ == "NOUN" and before.is_lower and before.lemma_.lower() not in PARTIES_NOUNS and before.lower_ not in PARTIES_NOUNS
+
+
 def _state_after(doc: Doc, i: int, g: Gazetteer, found: dict[int, Mention]) -> tuple[Actor | None, int]:
     """A state named right after token i by 'du', 'de la', 'de l'', 'de': (state, end token)."""
     j = i
@@ -546,6 +575,8 @@ def _match_gazetteer(doc: Doc, nlp: Language) -> tuple[dict[int, Mention], list[
             continue
         if kind == "name" and _names_water(doc, s):
             continue
+        if kind in {"name", "metonym"} and _in_hyphened_name(doc, s, e):
+            continue
         if kind == "titled":
             # "le capitaine Traoré": the title picks the person a shared surname names; the
             # mention is the surname (titles are not part of names)
@@ -670,6 +701,23 @@ def _agrees(noun: Token, demonym: Token) -> bool:
 INSTITUTION_ROLES = {"legislature", "constitutional_court", "presidency"}
 
 
+# Nouns of people an actor noun may qualify ("les généraux putschistes", "des officiers militaires").
+PEOPLE_NOUNS = {"général", "officier", "soldat", "homme", "élément", "combattant", "membre", "dirigeant", "chef", "agent"}
+
+
+def _qualifies_noun_before(doc: Doc, i: int) -> bool:
+    """An actor noun used as an adjective of the noun before it ("des bases militaires
+    françaises", "la force armée") or in a rank ("général d'armée"): no body of men."""
+    if i == 0:
+        return False
+    before = doc[i - 1]
+    if before.lemma_.lower() in PEOPLE_NOUNS or before.lower_ in gazetteer().nouns_by_word:
+        return False  # "les généraux putschistes", "les troupes militaires françaises": people
+    if before.pos_ == "NOUN" and before.is_lower and (doc[i].pos_ == "ADJ" or before.lower_ in {"force", "forces"}):
+        return True
+    return before.lower_ in {"d'", "d’"} and i >= 2 and doc[i - 2].lower_ in {"général", "corps"}
+
+
 def _match_noun_phrase(
     doc: Doc, i: int, head: str, tail: str, role: str, generic: bool, g: Gazetteer,
     found: dict[int, Mention], taken: list[bool], focus_states: tuple[Actor, ...],
@@ -677,6 +725,8 @@ def _match_noun_phrase(
     head_tokens = head_words(head)
     n = len(head_tokens)
     if i + n > len(doc) or [t.lower_ for t in doc[i : i + n]] != [h.lower() for h in head_tokens]:
+        return None
+    if _qualifies_noun_before(doc, i):
         return None
     j = i + n
     state: Actor | None = None
