@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -91,7 +90,7 @@ class Mention:
     start: int
     end: int
     actor: Actor
-    kind: str  # name | acronym | metonym | demonym | role | person | anaphor | description
+    kind: str  # name | acronym | metonym | demonym | role | person | anaphor | description | nationals
 
 
 @dataclass(frozen=True)
@@ -319,7 +318,7 @@ def _in_hyphened_name(doc: Doc, s: int, e: int) -> bool:
     if any(doc[k].text.isupper() and len(doc[k].text) > 1 for k in range(first, last + 1, 2)):
         return True
     before = doc[first - 1] if first > 0 else None
-    return before is not None and before.pos_ == "NOUN" and before.is_lower and before.lemma_.lower() not in PARTIES_NOUNS and before.lower_ not in PARTIES_NOUNS
+    return before is not None and before.pos_ == "NOUN" and before.is_lower and before.lemma_.lower() not in PARTIES_NOUNS
 
 
 def _state_after(doc: Doc, i: int, g: Gazetteer, found: dict[int, Mention]) -> tuple[Actor | None, int]:
@@ -377,7 +376,7 @@ def find_mentions(doc: Doc, nlp: Language, focus_states: tuple[Actor, ...] = ())
             taken[i] = True
             # "cinq Nigériens ont été interpellés": nationals counted take part in the event as
             # their state's side, but are no name of the state
-            found[i] = Mention(i, i + 1, state, "anaphor" if _counted(t) else "demonym")
+            found[i] = Mention(i, i + 1, state, "nationals" if _counted(t) else "demonym")
 
     # People and organisations from NER (contract: named actors not in the gazetteer); titles
     # removed; media and places are neither.
@@ -403,18 +402,14 @@ def _acronym_letters(word: str) -> str | None:
         return None
     if not (word.isupper() or word[1:].islower()):
         return None
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    return slug(word)  # letters only: the slug is the word folded to lower-case ASCII
 
 
 def _initials_fit(words: list[Token], letters: str) -> bool:
     """The initials of a name's content words, in order, among an acronym's letters, the first
     one first: "Mission des Nations unies au Mali" fits "minusma", "Union des forces
     démocratiques de Guinée" fits "ufdg"."""
-    initials = [
-        unicodedata.normalize("NFKD", t.text[0]).encode("ascii", "ignore").decode().lower()
-        for t in words
-        if t.lower_ not in NAME_LINKS and t.is_alpha
-    ]
+    initials = [slug(t.text[0]) for t in words if t.lower_ not in NAME_LINKS and t.is_alpha]
     if len(initials) < 2 or initials[0] != letters[0]:
         return False
     k = 0

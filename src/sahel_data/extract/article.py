@@ -1500,8 +1500,10 @@ class ArticleReader:
         mention_rows, actors, events, quantity_rows = [], {}, [], []
         for (block, doc), mentions in zip(self.docs, mentions_by_doc, strict=True):
             for m in mentions:
-                if m.kind == "anaphor":
-                    continue  # "l'organisation régionale" names its actor for the events, but is no name of it
+                if m.kind in {"anaphor", "nationals"}:
+                    # "l'organisation régionale", "cinq Nigériens" name their actor for the
+                    # events, but are no name of it
+                    continue
                 span = doc[m.start : m.end]
                 start, end = self.raw_span(block, span.start_char, span.end_char)
                 mention_rows.append(
