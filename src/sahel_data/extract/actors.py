@@ -452,9 +452,8 @@ def _name_defining_acronym(doc: Doc, found: dict[int, Mention], taken: list[bool
         inside = [m for m in found.values() if start <= m.start and m.end <= end]
         if not inside or any(m.start == start and m.end == end for m in inside):
             continue  # nothing named inside to undo, or the gazetteer knows the whole name
-        if any(taken[start:end]) and not all(
-            any(m.start <= k < m.end for m in inside) for k in range(start, end) if taken[k]
-        ):
+        covered = {k for m in inside for k in range(m.start, m.end)}
+        if any(taken[k] and k not in covered for k in range(start, end)):
             continue  # a name that starts before the span (a longer match) is left whole
         acronym = found.get(t.i + 1)
         if acronym is not None and acronym.end == t.i + 2 and acronym.actor.actor_type not in {"country", "person"}:
@@ -700,13 +699,13 @@ INSTITUTION_ROLES = {"legislature", "constitutional_court", "presidency"}
 PEOPLE_NOUNS = {"général", "officier", "soldat", "homme", "élément", "combattant", "membre", "dirigeant", "chef", "agent"}
 
 
-def _qualifies_noun_before(doc: Doc, i: int) -> bool:
+def _qualifies_noun_before(doc: Doc, i: int, g: Gazetteer) -> bool:
     """An actor noun used as an adjective of the noun before it ("des bases militaires
     françaises", "la force armée") or in a rank ("général d'armée"): no body of men."""
     if i == 0:
         return False
     before = doc[i - 1]
-    if before.lemma_.lower() in PEOPLE_NOUNS or before.lower_ in gazetteer().nouns_by_word:
+    if before.lemma_.lower() in PEOPLE_NOUNS or before.lower_ in g.nouns_by_word:
         return False  # "les généraux putschistes", "les troupes militaires françaises": people
     if before.pos_ == "NOUN" and before.is_lower and (doc[i].pos_ == "ADJ" or before.lower_ in {"force", "forces"}):
         return True
@@ -721,7 +720,7 @@ def _match_noun_phrase(
     n = len(head_tokens)
     if i + n > len(doc) or [t.lower_ for t in doc[i : i + n]] != [h.lower() for h in head_tokens]:
         return None
-    if _qualifies_noun_before(doc, i):
+    if _qualifies_noun_before(doc, i, g):
         return None
     j = i + n
     state: Actor | None = None
