@@ -63,12 +63,15 @@ def summary(text: str, nlp) -> set[tuple]:
         (" date 2024-02 La France doit retirer ses soldats du Tchad.", ("RETREAT", None, "planned")),
         (" date 2024-04 Le Burkina Faso a suspendu la diffusion de la BBC pour deux semaines.", ("COERCE", None, "occurred")),
         (" date 2024-06 Le Niger a demandé le départ des troupes américaines d'ici le 15 septembre.", ("REQUEST", None, "occurred")),
+        # the tagger calls "frappes" an adjective here; with its own determiner it heads a noun phrase
+        (" date 2024-10 Les avions ont mené leurs premières frappes contre des positions jihadistes le 6 octobre.", ("ASSAULT", "2024-10-06", "occurred")),
+        (" date 2025-07 Les soldats ont repoussé les jihadistes jeudi 3 juillet.", ("ASSAULT", "2025-07-03", "occurred")),
     ],
     ids=["end-agreement", "troops-left", "withdrawal-deadline", "leave-ecowas", "coup", "charter-signed", "expel-ambassador",
          "attack", "instructors", "threat", "meeting", "official-expelled", "company-staff-expelled", "refusal", "accusation", "demand-departure", "airspace", "lift-sanctions",
          "leave-agreement", "leave-ecowas-verb", "troops-leave-per-agreement", "finite-verb-parsed-amod", "prisoner-exchange",
          "parties-suspended", "ultimatum", "mandate-ended", "obligation-met", "obligation-pending",
-         "media-suspended-is-censorship", "done-demand-keeps-no-deadline"],
+         "media-suspended-is-censorship", "done-demand-keeps-no-deadline", "noun-tagged-adjective", "attack-repelled"],
 )
 def test_event_sentence_type_date_modality(text, expected, nlp):
     assert expected in summary(text, nlp)
@@ -101,10 +104,16 @@ def test_event_sentence_not_a_new_act_no_row_of_that_type(text, nlp):
         pytest.param(" date 2024-04 Les accords conclus avec l'ancienne puissance coloniale restent en vigueur.", "conclus", id="undated-participle-on-noun-is-a-state"),
         pytest.param(" date 2024-04 Les trois régimes ont répété que leur départ était « irréversible ».", "départ", id="what-an-act-is-told-by-an-adjective"),
         pytest.param(" date 2025-05 Le Mali et le Niger, réunis au sein de l'Alliance des États du Sahel, ont rappelé leurs ambassadeurs.", "réunis", id="gathered-within-an-alliance-is-membership"),
+        pytest.param(" date 2024-08 Berlin a riposté mardi en expulsant l'ambassadrice du Tchad.", "riposté", id="diplomatic-riposte-is-no-attack"),
     ],
 )
 def test_event_word_names_no_act_here(text, trigger, nlp):
     assert trigger not in {e["trigger"] for e in events_of(text, nlp)}
+
+
+def test_event_riposte_by_fire_is_an_attack_of_its_own_trigger(nlp):
+    event = only_event(" date 2024-08 L'armée a riposté le 28 juillet par des tirs d'artillerie.", "ASSAULT", nlp)
+    assert (event["trigger"], event["date"]) == ("riposté", "2024-07-28")
 
 
 def test_event_first_date_not_the_governing_one(nlp):
@@ -163,8 +172,11 @@ def test_extraction_bug_on_one_article_keeps_article_and_names_file(nlp, monkeyp
         (" date 2022-11 Le retrait des soldats français est prévu en décembre.", ("RETREAT", "2022-12", "planned")),
         (" date 2022-11 Les soldats français ont quitté Gao en août.", ("RETREAT", "2022-08", "occurred")),
         (" date 2024-02-25 La CEDEAO a levé samedi les sanctions contre le Niger.", ("CONCEDE", "2024-02-24", "occurred")),
+        # days counted back from a present clause with no date: from the article's own day
+        (" date 2025-01-13 La publication des résultats intervient cinq jours après l'attaque d'un commando armé contre la présidence.",
+         ("ASSAULT", "2025-01-08", "occurred")),
     ],
-    ids=["scheduled-month-is-coming", "past-month-is-past", "weekday-before-day-reference"],
+    ids=["scheduled-month-is-coming", "past-month-is-past", "weekday-before-day-reference", "days-before-the-present-clause"],
 )
 def test_event_date_direction_from_its_clause(text, expected, nlp):
     assert expected in summary(text, nlp)
@@ -2360,3 +2372,16 @@ def test_event_counted_nationals_are_still_the_side_acted_upon(nlp):
     text = " date 2024-07 Le 12 mars 2024, quatre Maliens ont été interpellés sur le chantier par la gendarmerie sénégalaise."
     event = only_event(text, "COERCE", nlp)
     assert (event["actor1_id"], event["actor2_id"]) == ("gendarmerie-of-senegal", "mali")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # years counted from "now" would be a guess; days need a reference of a day
+        " date 2025-01-13 La publication des résultats intervient deux ans après l'attaque d'un commando armé contre la présidence.",
+        " date 2025-01 La publication des résultats intervient cinq jours après l'attaque d'un commando armé contre la présidence.",
+    ],
+    ids=["years-are-not-counted-from-now", "month-reference-is-too-coarse"],
+)
+def test_event_distance_from_the_present_clause_needs_days_and_a_day(text, nlp):
+    assert not [e for e in events_of(text, nlp) if e["event_type"] == "ASSAULT" and e["date"] is not None]

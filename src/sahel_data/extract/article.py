@@ -496,11 +496,14 @@ DISTANCE_CASES = {"après": -1, "avant": 1}
 HOUR_WORDS = {"heure", "heures"}  # within the day: the clause's own day
 
 
-def _date_by_distance(match: TriggerMatch, dates: list[SentenceDates], resolved: dict[int, PartialDate | None]) -> PartialDate | None:
+def _date_by_distance(
+    match: TriggerMatch, dates: list[SentenceDates], resolved: dict[int, PartialDate | None], reference: PartialDate | None
+) -> PartialDate | None:
     """The date of a happening named at a counted distance from the date of what the phrase
     hangs on ("Les sanctions imposées le 30 juillet, quatre jours après le coup d'État" dates
-    the coup 26 July; "deux heures après" is that day). None when the distance or that date is
-    missing or too coarse for it."""
+    the coup 26 July; "deux heures après" is that day), or, counted in days, from the article's
+    own day when that is a clause in the present with no date ("La publication intervient cinq
+    jours après l'attaque"). None when the distance or that date is missing or too coarse for it."""
     head = match.head
     if head.dep_ == "acl:relcl":
         head = head.head  # "quatre jours après le coup d'État qui a renversé le président"
@@ -525,6 +528,8 @@ def _date_by_distance(match: TriggerMatch, dates: list[SentenceDates], resolved:
         # jours après le coup d'État" counts from the date just before it
         governing = next((d for d in reversed(clause_dates) if d.span.end <= unit.i), None)
     if governing is None:
+        if not clause_dates and span[1] == "day" and reference is not None and _is_simple_present(clause_verb(head.head)):
+            return moved(reference, span[0], span[1], DISTANCE_CASES[case.lower_])
         return None
     anchor = resolved.get(governing.span.start)
     return moved(anchor, span[0], span[1], DISTANCE_CASES[case.lower_]) if anchor is not None else None
@@ -621,7 +626,7 @@ def _events_in_sentence(
             # the speaker's participle is said when the speaker speaks, whatever the reported clause says
             modality = "planned" if is_future_tense(speaker) else "occurred"
         if governing is None:
-            date = _date_by_distance(match, dates, resolved)
+            date = _date_by_distance(match, dates, resolved, reference)
         else:
             date = resolved[governing.span.start]
             told_done = _told_done(match)

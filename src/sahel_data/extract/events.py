@@ -136,7 +136,17 @@ def _pos_ok(token: Token, pos: str) -> bool:
         return True
     if pos == "VERB":
         return _is_verbal(token) or _is_mistagged_participle(token)
-    return token.pos_ in {"NOUN", "PROPN"}
+    return token.pos_ in {"NOUN", "PROPN"} or _is_mistagged_noun(token)
+
+
+# Roles only a noun phrase takes: the tagger's "adjective" in one of them, with its own
+# determiner, is a noun ("ont mené leurs premières frappes").
+NOUN_PHRASE_ROLES = {"nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod"}
+
+
+def _is_mistagged_noun(token: Token) -> bool:
+    """A noun the tagger calls an adjective: it heads a noun phrase with a determiner of its own."""
+    return token.pos_ == "ADJ" and token.dep_ in NOUN_PHRASE_ROLES and any(c.dep_ == "det" for c in token.children)
 
 
 PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées")
