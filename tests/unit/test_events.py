@@ -2385,3 +2385,22 @@ def test_event_counted_nationals_are_still_the_side_acted_upon(nlp):
 )
 def test_event_distance_from_the_present_clause_needs_days_and_a_day(text, nlp):
     assert not [e for e in events_of(text, nlp) if e["event_type"] == "ASSAULT" and e["date"] is not None]
+
+
+@pytest.mark.parametrize(
+    "sentence, event_type, date",
+    [
+        ("Le CNSP a ordonné jeudi soir la suspension de RFI et de France 24.", "COERCE", "2025-06-19"),
+        ("Le ministère a ordonné mardi l'expulsion de trois cadres chinois.", "COERCE", "2025-06-17"),
+        ("Le chef de la junte a ordonné le 20 juin le renforcement du dispositif militaire dans la zone.", "MOBILIZE", "2025-06-20"),
+    ],
+    ids=["suspension-as-object", "expulsion-as-object", "reinforcement"],
+)
+def test_event_an_order_whose_object_is_an_act_is_that_act_not_a_demand(sentence, event_type, date, nlp):
+    events = events_of(probe_article(sentence, published="2025-06-21"), nlp)
+    assert [(e["event_type"], e["date"]) for e in events] == [(event_type, date)]
+
+
+def test_event_troops_reinforced_is_a_mobilisation(nlp):
+    text = probe_article("L'armée malienne a renforcé jeudi son dispositif militaire autour de Kidal.", published="2025-06-21")
+    assert only_event(text, "MOBILIZE", nlp)["date"] == "2025-06-19"

@@ -25,6 +25,7 @@ from sahel_data.extract.events import (
     lemma,
     trigger_rules,
     CONTENT_TAKERS,
+    ORDERED_ACT_TYPES,
     JOINT_TYPES,
     RELATIVE_PRONOUNS,
     WINDOW_AFTER,
@@ -686,7 +687,6 @@ def _is_foreign_mission(actor: Actor) -> bool:
     return actors_mod.gazetteer().roles_of.get(actor.actor_id) in FOREIGN_MISSION_ROLES
 
 
-ORDERED_ACT_TYPES = {"COERCE", "SANCTION"}  # acts an authority does by ordering them
 
 
 def _ordered_object(verb: Token, noun: Token) -> bool:

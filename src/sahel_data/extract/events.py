@@ -633,9 +633,22 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
         if (t.dep_ not in {"obj", "nmod", "obl:arg", "xcomp", "nsubj:pass"} and not about) or t.head.i == t.i:
             break
         t = t.head
-        if t.i in by_head and _takes_content(by_head[t.i], match):
+        if t.i in by_head and _takes_content(by_head[t.i], match) and not _ordered_act(by_head[t.i], match):
             return False
     return True
+
+
+# Acts an authority does by ordering them: "a ordonné la suspension de RFI" is the suspension,
+# by the one ordering (article.py folds the order into the act).
+ORDERED_ACT_TYPES = {"COERCE", "SANCTION", "MOBILIZE", "AID"}
+
+
+def _ordered_act(governor: TriggerMatch, content: TriggerMatch) -> bool:
+    """The content is an act of one of ORDERED_ACT_TYPES told as a noun, under a verb of ordering."""
+    return (
+        governor.rule.event_type == "REQUEST" and governor.rule.pos == "VERB" and lemma(governor.head) in word_class("ordering")
+        and content.rule.pos == "NOUN" and content.rule.event_type in ORDERED_ACT_TYPES
+    )
 
 
 CLOSING_QUOTES = {"»", "\"", "”"}
