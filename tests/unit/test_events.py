@@ -66,12 +66,13 @@ def summary(text: str, nlp) -> set[tuple]:
         # the tagger calls "frappes" an adjective here; with its own determiner it heads a noun phrase
         (" date 2024-10 Les avions ont mené leurs premières frappes contre des positions jihadistes le 6 octobre.", ("ASSAULT", "2024-10-06", "occurred")),
         (" date 2025-07 Les soldats ont repoussé les jihadistes jeudi 3 juillet.", ("ASSAULT", "2025-07-03", "occurred")),
+        (" date 2024-04 Moscou a rouvert son ambassade à Ouagadougou en décembre 2023.", ("SUPPORT", "2023-12", "occurred")),
     ],
     ids=["end-agreement", "troops-left", "withdrawal-deadline", "leave-ecowas", "coup", "charter-signed", "expel-ambassador",
          "attack", "instructors", "threat", "meeting", "official-expelled", "company-staff-expelled", "refusal", "accusation", "demand-departure", "airspace", "lift-sanctions",
          "leave-agreement", "leave-ecowas-verb", "troops-leave-per-agreement", "finite-verb-parsed-amod", "prisoner-exchange",
          "parties-suspended", "ultimatum", "mandate-ended", "obligation-met", "obligation-pending",
-         "media-suspended-is-censorship", "done-demand-keeps-no-deadline", "noun-tagged-adjective", "attack-repelled"],
+         "media-suspended-is-censorship", "done-demand-keeps-no-deadline", "noun-tagged-adjective", "attack-repelled", "embassy-reopened"],
 )
 def test_event_sentence_type_date_modality(text, expected, nlp):
     assert expected in summary(text, nlp)
@@ -86,8 +87,11 @@ def test_event_sentence_type_date_modality(text, expected, nlp):
         " date 2024-02 Le gouvernement dénonce une attaque contre la souveraineté du pays.",
         " date 2024-02 Deux personnes ont été tuées dans un accident de la route.",
         " date 2024-02 Les autorités soutiennent au contraire que l'appareil volait dans leur espace aérien.",
+        " date 2024-02 Les discussions n'ont pas permis d'aboutir à un accord sur le statut des soldats.",
+        " date 2024-02 Les délégués n'ont pas pu signer l'accord mardi.",
     ],
-    ids=["negated-agreement", "ordonne-adjective", "withdrawal-as-topic", "figurative-attack", "accident", "soutenir-que-asserts"],
+    ids=["negated-agreement", "ordonne-adjective", "withdrawal-as-topic", "figurative-attack", "accident", "soutenir-que-asserts",
+         "negated-enabling-verb", "negated-could"],
 )
 def test_event_sentence_not_a_new_act_no_row_of_that_type(text, nlp):
     types = {e["event_type"] for e in events_of(text, nlp)}
@@ -105,6 +109,9 @@ def test_event_sentence_not_a_new_act_no_row_of_that_type(text, nlp):
         pytest.param(" date 2024-04 Les trois régimes ont répété que leur départ était « irréversible ».", "départ", id="what-an-act-is-told-by-an-adjective"),
         pytest.param(" date 2025-05 Le Mali et le Niger, réunis au sein de l'Alliance des États du Sahel, ont rappelé leurs ambassadeurs.", "réunis", id="gathered-within-an-alliance-is-membership"),
         pytest.param(" date 2024-08 Berlin a riposté mardi en expulsant l'ambassadrice du Tchad.", "riposté", id="diplomatic-riposte-is-no-attack"),
+        pytest.param(" date 2025-03 « Nous avons convenu d’un retrait ordonné, dans le respect de la souveraineté du pays », a déclaré le général.",
+                     "ordonné", id="orderly-withdrawal"),
+        pytest.param(" date 2025-03 Une commission s'est réunie mercredi pour arrêter le calendrier du retrait.", "arrêter", id="fixing-a-timetable-is-no-arrest"),
     ],
 )
 def test_event_word_names_no_act_here(text, trigger, nlp):
@@ -2404,3 +2411,8 @@ def test_event_an_order_whose_object_is_an_act_is_that_act_not_a_demand(sentence
 def test_event_troops_reinforced_is_a_mobilisation(nlp):
     text = probe_article("L'armée malienne a renforcé jeudi son dispositif militaire autour de Kidal.", published="2025-06-21")
     assert only_event(text, "MOBILIZE", nlp)["date"] == "2025-06-19"
+
+
+def test_event_closing_its_own_air_base_is_a_withdrawal_not_an_airspace_closure(nlp):
+    text = probe_article("L'armée allemande fermera sa base aérienne de Niamey d'ici au 31 août.", published="2024-05")
+    assert [(e["event_type"], e["date"], e["modality"]) for e in events_of(text, nlp)] == [("RETREAT", "2024-08-31", "planned")]

@@ -34,7 +34,7 @@ def test_modality_cue_row_example_contains_cue(row, nlp):
     assert any(t.lemma_.lower() == row["lemma"] or t.lower_ == row["lemma"] for t in doc), [t.lemma_ for t in doc]
 
 
-WORD_CLASSES = {"state_participle", "accepting", "stepping_down", "seizure_of_power", "intention", "purpose_head", "close_to", "decision_noun", "claim", "third_party", "asserting", "receiving", "time_allowed", "custody", "permitting", "remembering", "background", "day_around", "document", "bringing_to_power", "source_access", "obtaining", "ordering", "opposing", "countdown", "participant", "handing_over",
+WORD_CLASSES = {"state_participle", "accepting", "stepping_down", "seizure_of_power", "intention", "purpose_head", "close_to", "decision_noun", "claim", "third_party", "asserting", "receiving", "time_allowed", "custody", "permitting", "remembering", "background", "day_around", "document", "bringing_to_power", "source_access", "obtaining", "ordering", "enabling", "opposing", "countdown", "participant", "handing_over",
                 "military_goods", "relief_goods", "foreign_personnel", "attack_target", "telling_happening", "boycotting", "election", "publishing"}
 TRIGGER_CLASSES = {"state_participle", "accepting", "seizure_of_power", "asserting", "receiving", "custody"}
 

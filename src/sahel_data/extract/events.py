@@ -560,6 +560,11 @@ def is_reported_act(match: TriggerMatch, matches: list[TriggerMatch]) -> bool:
             return False
         if _is_bare_participle(token) and token.dep_ == "xcomp" and _is_copula(token.head):
             return False  # "le retrait se veut ordonné"
+        if (
+            lemma(token) in word_class("ordering") and token.dep_ == "acl" and token.head.i in by_head and _is_bare_past_participle(token)
+            and not any(c.dep_ == "obl:agent" for c in token.children)
+        ):
+            return False  # "un retrait ordonné": how the act is done, or its order, which is the act itself
         says_state = match.rule.event_type in STATE_PASSIVE_TYPES or match.rule.lemmas[0] in word_class("state_participle")
         if says_state and _is_stative_passive(token) and not (match.rule.event_type in STARTED_STATE_TYPES and _started_on(token)):
             return False  # "1 100 militaires sont déployés au Niger", "est détenu depuis": a state, not an act
@@ -807,6 +812,8 @@ def is_negated(match: TriggerMatch) -> bool:
     # ("les discussions n'avaient pas abouti": the discussions took place).
     # A passive subject is what the verb is done to: "si un accord n'était pas trouvé" (no accord).
     scopes = [token] if token.dep_ == "nsubj" and verb is not token else [token, verb]
+    if verb in scopes and verb.dep_ == "xcomp" and lemma(verb.head) in word_class("enabling"):
+        scopes.append(verb.head)  # "n'ont pas permis d'aboutir à un accord": no accord
     for t in scopes:
         has_ne = any(c.lower_ in {"ne", "n'", "n’"} for c in t.children)
         for child in t.children:
