@@ -2416,3 +2416,22 @@ def test_event_troops_reinforced_is_a_mobilisation(nlp):
 def test_event_closing_its_own_air_base_is_a_withdrawal_not_an_airspace_closure(nlp):
     text = probe_article("L'armée allemande fermera sa base aérienne de Niamey d'ici au 31 août.", published="2024-05")
     assert [(e["event_type"], e["date"], e["modality"]) for e in events_of(text, nlp)] == [("RETREAT", "2024-08-31", "planned")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (" date 2024-08-09 « Nous ne sommes pas les bienvenus », a déclaré jeudi le ministre, qui accuse la junte de jouer un jeu dangereux.",
+         ("ACCUSE", "2024-08-08", "occurred")),
+        (" date 2025-06 L'Africa Corps est présent depuis janvier 2024, quand une centaine d'instructeurs russes ont débarqué à Ouagadougou.",
+         ("AID", "2024-01", "occurred")),
+    ],
+    ids=["relative-on-the-speaker-after-the-verb", "when-clause-after-a-date"],
+)
+def test_event_date_of_a_clause_told_with_a_dated_one(text, expected, nlp):
+    assert expected in summary(text, nlp)
+
+
+def test_event_relative_on_a_subject_before_its_verb_is_a_standing_stance_undated(nlp):
+    text = probe_article("Niamey, qui conteste la compétence de la Cour, a annoncé jeudi son retrait de l'accord.", published="2024-08-09")
+    assert only_event(text, "REJECT", nlp)["date"] is None

@@ -341,6 +341,11 @@ def _present_under_past(climb: list[Token]) -> bool:
     inner, outer = clause_verb(climb[0]), clause_verb(climb[-1])
     if inner.i == outer.i or any(c.dep_.startswith("aux") for c in inner.children):
         return False
+    if (
+        inner.dep_ == "acl:relcl" and inner.head.dep_ in {"nsubj", "obj"} and inner.head.head.i == outer.i < inner.head.i
+        and modality_cues().get(lemma(outer)) == "speech"
+    ):
+        return False  # "a déclaré jeudi le ministre, qui accuse la junte de...": said in that statement (not "X, qui conteste..., a annoncé")
     simple_present = "Pres" in inner.morph.get("Tense") and "Ind" in inner.morph.get("Mood")
     told_past = is_perfect(outer) or bool({"Imp", "Past"} & set(outer.morph.get("Tense")) and "Fin" in outer.morph.get("VerbForm"))
     # "les sanctions imposées le 9 janvier par la Cédéao, qui reproche à la junte…": a past participle
@@ -391,6 +396,8 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
     another trigger ("the agreement concluded on D1 sets D2 as the deadline").
     """
     head = match.head
+    if (when := _when_clause_date(head, dates)) is not None:
+        return when
     others = {t.head.i for t in triggers if t is not match}
     speaker = speaker_clause(head) if match.rule.event_type in SPEECH_TYPES else None
     up_from_trigger = [head, *_climb(speaker)] if speaker is not None else _climb(head)
@@ -472,6 +479,19 @@ def _governing_date(match: TriggerMatch, dates: list[SentenceDates], triggers: l
                     best = (cost, d)
                 break
     return best[1] if best else None
+
+
+WHEN_MARKS = {"quand", "lorsque", "lorsqu'", "lorsqu’"}
+
+
+def _when_clause_date(head: Token, dates: list[SentenceDates]) -> SentenceDates | None:
+    """"depuis janvier 2024, quand une centaine d'instructeurs ont débarqué": a clause of "quand"
+    or "lorsque" set right after a date tells what happened at that date."""
+    verb = clause_verb(head)
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in WHEN_MARKS), None)
+    if mark is None or mark.i < 2 or mark.doc[mark.i - 1].text != ",":
+        return None
+    return next((d for d in dates if d.span.end == mark.i - 1), None)
 
 
 def _told_done(match: TriggerMatch) -> bool:
