@@ -664,6 +664,19 @@ def test_find_quantities_noun_told_elsewhere_in_the_clause(text, expected):
     assert [(q.value, q.unit, q.qualifier, q.counted) for q in find_quantities(text)] == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Près d'un habitant sur six a besoin d'une aide alimentaire.", ("Près d'un habitant sur six", 0.1667, "ratio", "approx", "habitant")),
+        ("Une femme sur cinq a quitté le village.", ("Une femme sur cinq", 0.2, "ratio", "exact", "femme")),
+    ],
+    ids=["one-in-six", "one-in-five"],
+)
+def test_find_quantities_one_in_n_is_a_rate(text, expected):
+    (q,) = find_quantities(text)
+    assert (q.surface, q.value, q.unit, q.qualifier, q.counted) == expected
+
+
 def test_find_quantities_sur_dix_proportion_gives_no_total_row():
     found = find_quantities("Sept habitants sur dix manquent d'eau potable.")
     assert [q.surface for q in found] == ["Sept habitants"]

@@ -821,6 +821,12 @@ class _Reader:
             return None
         if any(self.toks[n].year_like for n in nums) and not c.from_lexicon:
             return None
+        if value == 1.0 and b is None and c.unit in ("person", "item") and self.norm(last + 1) == "sur" and self.is_num(last + 2) \
+                and not self.toks[last + 2].year_like and (whole := self.amount(last + 2)).value > 1 \
+                and self.counted(whole.last + 1, whole) is None:
+            # "un habitant sur six": a rate, one in six (unit ratio, 4 decimals as for fractions)
+            rate = _Counted("ratio", c.first, whole.last, c.counted, True)
+            return [self._make(first_tok, whole.last, round(1 / whole.value, 4), None, rate, qualifier, demonym)], whole.last
         if (
             a.article
             and b is None
