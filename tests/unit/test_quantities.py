@@ -677,6 +677,19 @@ def test_find_quantities_one_in_n_is_a_rate(text, expected):
     assert (q.surface, q.value, q.unit, q.qualifier, q.counted) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Moscou a dépêché en avril à Niamey une centaine d'instructeurs russes.", (100, "person", "une centaine d'instructeurs")),
+        ("L'armée a réceptionné sur la base de Ouagadougou deux drones de combat.", (2, "item", "deux drones")),
+    ],
+    ids=["after-a-capital", "after-a-city"],
+)
+def test_find_quantities_spelled_number_after_a_name_is_a_count_not_part_of_the_name(text, expected):
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit, q.surface) == expected
+
+
 def test_find_quantities_sur_dix_proportion_gives_no_total_row():
     found = find_quantities("Sept habitants sur dix manquent d'eau potable.")
     assert [q.surface for q in found] == ["Sept habitants"]

@@ -715,6 +715,8 @@ class _Reader:
         prev = self.toks[i - 1] if i > 0 else None
         if prev is None or prev.kind != "word" or not prev.text[0].isupper():
             return False
+        if self.toks[i].spelled:
+            return False  # names number in digits: "à Niamey une centaine d'instructeurs" is a count
         if prev.norm in _qualifiers_first_words() or prev.norm in _NOT_COUNTED:
             return False
         if prev.text.isupper() and len(prev.text) >= 2:
