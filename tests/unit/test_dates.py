@@ -159,6 +159,7 @@ FLAGS = [
     case("dans les six mois", True, True, True, False, id="dans-les-window-deadline"),
     case("il y a trois mois", True, False, False, False, id="il-y-a-past"),
     case("prévu pour septembre 2025", False, False, True, True, id="schedule-future"),
+    case("le 15 septembre 2024 au plus tard", False, True, True, True, id="au-plus-tard-after-the-date"),
 ]
 
 

@@ -2435,3 +2435,9 @@ def test_event_date_of_a_clause_told_with_a_dated_one(text, expected, nlp):
 def test_event_relative_on_a_subject_before_its_verb_is_a_standing_stance_undated(nlp):
     text = probe_article("Niamey, qui conteste la compétence de la Cour, a annoncé jeudi son retrait de l'accord.", published="2024-08-09")
     assert only_event(text, "REJECT", nlp)["date"] is None
+
+
+def test_article_whose_only_full_dates_are_deadlines_has_unknown_publication(nlp):
+    text = ("Les soldats doivent partir\n\nLes soldats américains doivent avoir quitté le pays le 15 septembre 2024 au plus tard, "
+            "a annoncé samedi le ministère.\n")
+    assert published_of(text, nlp) == (None, "unknown")

@@ -1003,6 +1003,17 @@ def _core_words() -> re.Pattern[str]:
 _DIGIT = re.compile(r"\d")
 
 
+# "le 15 septembre 2024 au plus tard": the deadline word may follow the date it bounds.
+_DEADLINE_AFTER = re.compile(r"\s+au plus tard(?!\w)")
+
+
+def _with_deadline_after(c: _Cand, norm: str) -> _Cand:
+    """The date followed by "au plus tard" is a deadline, that phrase included."""
+    if c.is_deadline or (m := _DEADLINE_AFTER.match(norm, c.end)) is None:
+        return c
+    return replace(c, end=m.end(), is_deadline=True, is_future=True)
+
+
 def _might_hold_a_date(norm: str) -> bool:
     return _DIGIT.search(norm) is not None or _core_words().search(norm) is not None
 
@@ -1048,7 +1059,7 @@ def find_dates(text: str) -> list[DateMention]:
         if same_kind and gap and gap.end() > gap.start() and _has_link(norm[prev.end:cand.start]):
             chosen.append(cand)
             chosen.sort(key=lambda c: c.start)
-    chosen = _share_range_year(chosen, norm)
+    chosen = [_with_deadline_after(c, norm) for c in _share_range_year(chosen, norm)]
     return [DateMention(c.start, c.end, text[c.start:c.end], c.is_relative, c.is_deadline,
                         c.is_future, c.has_year, c.parsed) for c in chosen]
 
