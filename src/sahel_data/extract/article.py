@@ -707,8 +707,6 @@ def _is_foreign_mission(actor: Actor) -> bool:
     return actors_mod.gazetteer().roles_of.get(actor.actor_id) in FOREIGN_MISSION_ROLES
 
 
-
-
 def _ordered_object(verb: Token, noun: Token) -> bool:
     """The noun is what the verb orders: after it, below it with no verb between, and with no
     preposition of its own (the parser may hang it on a date: "a ordonné mardi 11 mars
